@@ -1,0 +1,32 @@
+# Everything runs from a virtual environment that this Makefile creates on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: serve site test translations card clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+site: $(BIN)/.installed  ## strict build into site/
+	$(BIN)/mkdocs build --strict --clean
+
+test: $(BIN)/.installed  ## all tests
+	$(BIN)/python -m pytest -q
+
+translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
+	$(BIN)/python -m kennisbank status
+
+card: $(BIN)/.installed  ## scaffold a new Dutch card: make card SECTIE=thema|voorwaarde|organisatie TITEL="..."
+	$(BIN)/python -m kennisbank new "$(SECTIE)" "$(TITEL)"
+
+clean:
+	rm -rf site .pytest_cache

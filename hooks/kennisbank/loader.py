@@ -1,0 +1,287 @@
+"""Read every Markdown file under docs/ once, validate it, and build typed objects.
+
+All bad input ends in one ``ContentError`` that names the file and the field.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+
+from .model import Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
+from .vocab import AUDIENCES, FOLDER_TO_SECTION, SECTIONS, TAGS
+
+CARD_FIELDS = {
+    "id": str, "title": str, "summary": str, "section": str, "audiences": list,
+    "tags": list, "checklist": list, "questions": list, "related": list, "source": str,
+}
+CARD_TRANSLATION_FIELDS = {
+    "title": str, "summary": str, "checklist": list, "questions": list, "translation": dict,
+}
+PAGE_FIELDS = {"title": str, "description": str, "hide": list, "search": dict}
+TRANSLATION_FIELDS = {"source_hash": str, "reviewed": bool}
+
+MIN_TAGS, MAX_TAGS = 2, 5
+ID_RE = re.compile(r"^[TVO][0-9]{2,3}$")
+ITEM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LOCALE_RE = re.compile(r"^[a-z]{2}$")
+UNSAFE_RE = re.compile(
+    r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE
+)
+
+
+# ---------------------------------------------------------------- small parts
+
+def normalise(text: str) -> str:
+    """Text with whitespace differences removed, so re-wrapping a line is no change."""
+    lines = [ln.rstrip() for ln in text.strip().splitlines()]
+    out, blank = [], False
+    for ln in lines:
+        if not ln:
+            if not blank:
+                out.append("")
+            blank = True
+        else:
+            out.append(ln)
+            blank = False
+    return "\n".join(out)
+
+
+def text_hash(text: str) -> str:
+    """The version stamp a translation records of its Dutch source."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:12]
+
+
+def card_hash(text: CardText) -> str:
+    """Version of a card's translatable text: its tags or links changing is no reason to re-translate."""
+    parts = [text.title, text.summary, *(f"{k}: {v}" for k, v in text.checklist.items()),
+             *text.questions, text.body]
+    return text_hash("\n\n".join(parts))
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+    if not text.strip():
+        raise ContentError(path, "front matter", "the file is empty")
+    if not text.startswith("---\n") and not text.startswith("---\r\n"):
+        raise ContentError(path, "front matter", "the file must start with a '---' line")
+    m = re.search(r"^---[ \t]*\r?$", text[4:], re.MULTILINE)
+    if not m:
+        raise ContentError(path, "front matter", "no closing '---' line")
+    raw, body = text[4 : 4 + m.start()], text[4 + m.end():].lstrip("\r\n")
+    try:
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as e:
+        where = getattr(e, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where else ""
+        problem = getattr(e, "problem", None) or "cannot be parsed"
+        raise ContentError(path, "front matter", f"invalid YAML{line}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ContentError(path, "front matter", f"must be a mapping of fields, not {_kind(meta)}")
+    for key in meta:
+        if not isinstance(key, str):
+            raise ContentError(path, str(key), "field names must be text")
+    return meta, body
+
+
+def _kind(value) -> str:
+    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false",
+            dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def check_fields(meta: dict, spec: dict, path: str, required: bool = True, prefix: str = ""):
+    for key in meta:
+        if key not in spec:
+            raise ContentError(path, prefix + key, f"unknown field; allowed: {', '.join(spec)}")
+    for key, typ in spec.items():
+        if key not in meta:
+            if required:
+                raise ContentError(path, prefix + key, "missing required field")
+            continue
+        value = meta[key]
+        if typ is str and not isinstance(value, str):
+            raise ContentError(path, prefix + key, f"must be text, not {_kind(value)}")
+        if typ is bool and not isinstance(value, bool):
+            raise ContentError(path, prefix + key, f"must be true or false, not {_kind(value)}")
+        if typ in (list, dict) and not isinstance(value, typ):
+            raise ContentError(path, prefix + key, f"must be {_kind(typ())}, not {_kind(value)}")
+        if typ is str and not value.strip():
+            raise ContentError(path, prefix + key, "must not be empty")
+
+
+def check_safe(value, path: str, field: str):
+    """Refuse raw scripts, frames, event handlers and javascript: links anywhere."""
+    if isinstance(value, str):
+        m = UNSAFE_RE.search(value)
+        if m:
+            raise ContentError(path, field, f"unsafe content '{m.group(0).strip()}' is not allowed")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            check_safe(v, path, f"{field}.{k}" if field else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            check_safe(v, path, f"{field}[{i}]")
+
+
+def _str_list(meta, key, path, vocab=None, min_len=0, max_len=None) -> tuple:
+    values = meta[key]
+    for i, v in enumerate(values):
+        if not isinstance(v, str) or not v.strip():
+            raise ContentError(path, f"{key}[{i}]", f"must be text, not {_kind(v)}")
+        if vocab is not None and v not in vocab:
+            raise ContentError(path, f"{key}[{i}]", f"'{v}' is not in the vocabulary: {', '.join(vocab)}")
+    if len(values) < min_len:
+        raise ContentError(path, key, f"needs at least {min_len} entr{'y' if min_len == 1 else 'ies'}")
+    if max_len is not None and len(values) > max_len:
+        raise ContentError(path, key, f"has {len(values)} entries; at most {max_len}")
+    if len(set(values)) != len(values):
+        raise ContentError(path, key, "lists the same value twice")
+    return tuple(values)
+
+
+def _checklist(meta, path, translated: bool):
+    items = []
+    spec = {"id": str, "text": str} if translated else {"id": str, "for": str, "text": str}
+    for i, raw in enumerate(meta["checklist"]):
+        if not isinstance(raw, dict):
+            raise ContentError(path, f"checklist[{i}]", f"must be a mapping with {', '.join(spec)}")
+        check_fields(raw, spec, path, prefix=f"checklist[{i}].")
+        if not ITEM_ID_RE.match(raw["id"]):
+            raise ContentError(path, f"checklist[{i}].id", "use lower-case letters, digits and '-'")
+        if not translated and raw["for"] not in AUDIENCES:
+            raise ContentError(path, f"checklist[{i}].for",
+                               f"'{raw['for']}' is not an audience: {', '.join(AUDIENCES)}")
+        items.append(raw)
+    ids = [r["id"] for r in items]
+    dup = next((x for x in ids if ids.count(x) > 1), None)
+    if dup:
+        raise ContentError(path, "checklist", f"item id '{dup}' is used twice")
+    if not items:
+        raise ContentError(path, "checklist", "needs at least 1 item")
+    return items
+
+
+def _translation(meta, path, lang) -> Translation:
+    check_fields(meta["translation"], TRANSLATION_FIELDS, path, prefix="translation.")
+    return Translation(lang, path, meta["translation"]["source_hash"], meta["translation"]["reviewed"])
+
+
+def read_text(file: Path, rel: str) -> str:
+    data = file.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise ContentError(rel, "encoding", f"not valid UTF-8 (byte {e.start}, line {line})") from None
+
+
+# ---------------------------------------------------------------- the site
+
+def language_of(rel: str, languages: tuple) -> tuple[str, str]:
+    """(language, Dutch base path) of a docs-relative Markdown path."""
+    name = rel.rsplit("/", 1)[-1]
+    parts = name.split(".")
+    if len(parts) >= 3 and LOCALE_RE.match(parts[-2]):
+        lang = parts[-2]
+        if lang not in languages or lang == languages[0]:
+            raise ContentError(rel, "file name", f"unknown language '{lang}'; configured: {', '.join(languages[1:])}")
+        return lang, rel[: -len(f".{lang}.md")] + ".md"
+    return languages[0], rel
+
+
+def section_of(rel: str) -> str | None:
+    parts = rel.split("/")
+    if len(parts) == 2 and parts[0] in FOLDER_TO_SECTION and not parts[1].startswith("index."):
+        return FOLDER_TO_SECTION[parts[0]]
+    return None
+
+
+def load_site(docs_dir: str | Path, languages: tuple) -> Site:
+    """Read and validate every Markdown file. ``languages`` starts with the default (Dutch)."""
+    docs = Path(docs_dir)
+    pages: dict[str, Page] = {}
+    for file in sorted(docs.rglob("*.md")):
+        rel = file.relative_to(docs).as_posix()
+        lang, base = language_of(rel, languages)
+        text = read_text(file, rel)
+        meta, body = split_front_matter(text, rel)
+        check_safe(meta, rel, "")
+        check_safe(body, rel, "body")
+        pages[rel] = Page(rel, base, lang, meta, body, text_hash(text))
+
+    for page in pages.values():
+        if page.lang != languages[0] and page.base not in pages:
+            raise ContentError(page.path, "file name", f"translation without a Dutch original '{page.base}'")
+
+    cards: dict[str, Card] = {}
+    for page in pages.values():
+        if page.lang == languages[0] and section_of(page.path):
+            card = _card(page, pages, languages)
+            if card.id in cards:
+                raise ContentError(page.path, "id", f"duplicate id '{card.id}', also used by {cards[card.id].path}")
+            cards[card.id] = card
+        elif not section_of(page.base):
+            check_fields(page.meta, PAGE_FIELDS | ({"translation": dict} if page.lang != languages[0] else {}),
+                         page.path, required=False)
+            if page.lang != languages[0]:
+                if "translation" not in page.meta:
+                    raise ContentError(page.path, "translation", "missing required field")
+                page.translation = _translation(page.meta, page.path, page.lang)
+
+    for card in cards.values():
+        for i, rid in enumerate(card.related):
+            if rid not in cards:
+                raise ContentError(card.path, f"related[{i}]", f"unknown card id '{rid}'")
+            if rid == card.id:
+                raise ContentError(card.path, f"related[{i}]", "a card cannot relate to itself")
+    ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
+    return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})
+
+
+def _id_key(card_id: str):
+    order = {v["prefix"]: i for i, v in enumerate(SECTIONS.values())}
+    return order[card_id[0]], int(card_id[1:])
+
+
+def _card(page: Page, pages: dict, languages: tuple) -> Card:
+    meta, path = page.meta, page.path
+    check_fields(meta, CARD_FIELDS, path)
+    section = meta["section"]
+    if section not in SECTIONS:
+        raise ContentError(path, "section", f"'{section}' is not a section: {', '.join(SECTIONS)}")
+    if section != section_of(path):
+        raise ContentError(path, "section", f"'{section}' does not match the folder '{path.split('/')[0]}'")
+    if not ID_RE.match(meta["id"]) or meta["id"][0] != SECTIONS[section]["prefix"]:
+        raise ContentError(path, "id", f"'{meta['id']}' must be {SECTIONS[section]['prefix']} and two or three digits, e.g. {SECTIONS[section]['prefix']}07")
+    items = _checklist(meta, path, translated=False)
+    nl = CardText(meta["title"], meta["summary"], {i["id"]: i["text"] for i in items},
+                  _str_list(meta, "questions", path, min_len=1), page.body)
+    texts = {}
+    for lang in languages[1:]:
+        tpath = path[:-3] + f".{lang}.md"
+        if tpath in pages:
+            texts[lang] = _card_translation(pages[tpath], {i["id"] for i in items})
+    page.source_hash = card_hash(nl)
+    return Card(
+        id=meta["id"], slug=path.rsplit("/", 1)[-1][:-3], section=section,
+        audiences=_str_list(meta, "audiences", path, AUDIENCES, min_len=1),
+        tags=_str_list(meta, "tags", path, TAGS, MIN_TAGS, MAX_TAGS),
+        checklist=tuple(ChecklistItem(i["id"], i["for"], i["text"]) for i in items),
+        related=_str_list(meta, "related", path), source=meta["source"].strip(),
+        path=path, nl=nl, texts=texts,
+    )
+
+
+def _card_translation(page: Page, item_ids: set) -> CardText:
+    meta, path = page.meta, page.path
+    check_fields(meta, CARD_TRANSLATION_FIELDS, path)
+    page.translation = _translation(meta, path, page.lang)
+    items = _checklist(meta, path, translated=True)
+    for i, item in enumerate(items):
+        if item["id"] not in item_ids:
+            raise ContentError(path, f"checklist[{i}].id", f"'{item['id']}' is not an item of the Dutch card")
+    return CardText(meta["title"], meta["summary"], {i["id"]: i["text"] for i in items},
+                    _str_list(meta, "questions", path), page.body)

@@ -1,0 +1,100 @@
+"""Typed objects for the content. Built once by ``loader``; everything else reads these."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ContentError(Exception):
+    """Bad input: names the file and the field, says what is wrong."""
+
+    def __init__(self, path: str, field: str, message: str):
+        self.path, self.field, self.message = path, field, message
+        super().__init__(f"{path}: field '{field}': {message}")
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str  # stable within its card; the tick key is "<card id>/<item id>"
+    audience: str
+    text: str
+
+    def key(self, card_id: str) -> str:
+        return f"{card_id}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Translation:
+    """What a translated file says about itself."""
+
+    lang: str
+    path: str
+    source_hash: str  # hash of the Dutch text it was translated from
+    reviewed: bool  # checked by a human native speaker
+
+
+@dataclass(frozen=True)
+class CardText:
+    """The parts of a card that are translated."""
+
+    title: str
+    summary: str
+    checklist: dict  # item id -> text
+    questions: tuple
+    body: str
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    slug: str  # file name without .md; may change, the id may not
+    section: str
+    audiences: tuple
+    tags: tuple
+    checklist: tuple  # of ChecklistItem, in the order the author wrote them
+    related: tuple  # explicit links, as the report makes them
+    source: str  # the report passage, verbatim
+    path: str  # docs-relative path of the Dutch file
+    nl: CardText
+    texts: dict = field(default_factory=dict)  # lang -> CardText, translations only
+
+    @property
+    def src_uri(self) -> str:
+        return self.path
+
+    def text(self, lang: str) -> CardText:
+        """The card's text in ``lang``, or the Dutch text when there is no translation."""
+        return self.texts.get(lang, self.nl)
+
+    def item_text(self, item: ChecklistItem, lang: str) -> tuple[str, str]:
+        """(text, language it is in) for one checklist item."""
+        t = self.texts.get(lang)
+        if t and item.id in t.checklist:
+            return t.checklist[item.id], lang
+        return item.text, "nl"
+
+
+@dataclass
+class Page:
+    """Any Markdown file under docs/, card or not, in one language."""
+
+    path: str  # docs-relative, with its language suffix
+    base: str  # docs-relative path of the Dutch original
+    lang: str
+    meta: dict
+    body: str
+    source_hash: str  # hash of this file's own normalised text
+    translation: Translation | None = None
+
+
+@dataclass
+class Site:
+    languages: tuple  # default first
+    pages: dict  # path -> Page
+    cards: dict  # id -> Card, sorted by id
+    by_path: dict  # Dutch docs path -> Card
+
+    def card(self, card_id: str) -> Card:
+        try:
+            return self.cards[card_id]
+        except KeyError:
+            raise KeyError(f"unknown card id '{card_id}'") from None

@@ -1,0 +1,191 @@
+"""Markdown for the parts the build generates, in the reader's language.
+
+Links point at Dutch source paths (``../themas/x.md``); static-i18n resolves them to
+the page of the language being built, or to the Dutch fallback page where no
+translation exists.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .checklists import Checklist, Entry
+from .links import Links
+from .model import Card, Site
+from .vocab import SECTIONS, TAGS
+
+CHECKLIST_DIR = "checklists"
+TAG_DIR = "onderwerpen"
+GLOSSARY = "woordenlijst.md"
+STATUS = "vertalingen.md"
+
+
+def card_path(card: Card) -> str:
+    return f"{SECTIONS[card.section]['folder']}/{card.slug}.md"
+
+
+def _in_lang(text: str, text_lang: str, page_lang: str, strings: dict) -> str:
+    """Mark text that is not in the page's language, so screen readers switch voice."""
+    if text_lang == page_lang:
+        return text
+    d = strings[text_lang]["dir"]
+    return f'<span lang="{text_lang}" dir="{d}">{text}</span>'
+
+
+def card_link(card: Card, lang: str, strings: dict, up: str = "../") -> str:
+    t = card.text(lang)
+    title_lang = lang if lang in card.texts or lang == "nl" else "nl"
+    return f"[{_in_lang(t.title, title_lang, lang, strings)}]({up}{card_path(card)})"
+
+
+def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: str = "../") -> str:
+    text, text_lang = entry.card.item_text(entry.item, lang)
+    s = strings[lang]
+    line = f'- [ ] <span class="kb-item" data-item="{entry.key}">{_in_lang(text, text_lang, lang, strings)}</span>'
+    if with_card:
+        line += f" <small>({card_link(entry.card, lang, strings, up)})</small>"
+    else:
+        line += f" <small>({s['checklist']['for_item']} {s['audiences'][entry.item.audience].lower()})</small>"
+    return line
+
+
+def _checklist_block(checklist_id: str, lines: list[str]) -> list[str]:
+    return [f'<div class="kb-checklist" data-checklist="{checklist_id}" markdown>', "", *lines, "", "</div>", ""]
+
+
+def checklist_tools(strings: dict, lang: str) -> str:
+    c = strings[lang]["checklist"]
+    return (f'<p class="kb-tools"><button type="button" class="md-button kb-reset">{c["start_again"]}</button> '
+            f'<button type="button" class="md-button kb-print">{c["print"]}</button></p>\n\n'
+            f'<p class="kb-note">{c["ticks_note"]}</p>\n')
+
+
+def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str) -> str:
+    s = strings[lang]
+    t = card.text(lang)
+    tl = lang if lang in card.texts else "nl"
+    out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "",
+           "<!-- kb:banner -->", "", body.strip(), ""]
+    auds = ", ".join(s["audiences"][a] for a in card.audiences)
+    tags = ", ".join(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
+    out += [f'<p class="kb-meta"><strong>{s["card"]["for_whom"]}:</strong> {auds}</p>', "",
+            f"**{s['card']['tags']}:** {tags}", "{ .kb-meta }", ""]
+    out += [f"## {s['card']['checklist']} {{ #checklist }}", ""]
+    out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in card.checklist])
+    out += [checklist_tools(strings, lang), ""]
+    if t.questions:
+        out += [f"## {s['card']['questions']} {{ #vragen }}", ""]
+        out += [f"1. {_in_lang(q, tl, lang, strings)}" for q in t.questions] + [""]
+    out += [f"## {s['card']['source']} {{ #bron }}", "", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>',
+            "", card.source, "", "</blockquote>", "",
+            f"<small>{s['card']['source_note']}</small> [{s['card']['source_link']}](../verslag.md)", ""]
+    see = links.see_also(card.id)
+    if see:
+        out += [f"## {s['card']['see_also']} {{ #zie-ook }}", ""]
+        out += [f"- {card_link(site.cards[c], lang, strings)} <small>({s['sections'][site.cards[c].section]})</small>" for c in see]
+        out.append("")
+    back = links.mentioned_in(card.id)
+    if back:
+        out += [f"## {s['card']['mentioned_in']} {{ #genoemd-bij }}", ""]
+        out += [f"- {card_link(site.cards[c], lang, strings)}" for c in back] + [""]
+    return "\n".join(out)
+
+
+def render_checklist_page(cl: Checklist, lang: str, strings: dict) -> str:
+    s = strings[lang]
+    page = s["checklist"]["pages"][cl.id]
+    names = s["sections"] if cl.kind == "audience" else s["audiences"]
+    lines = []
+    for key, entries in cl.groups:
+        lines += [f"## {names[key]} {{ #{key} }}", ""]
+        lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
+    out = [f"# {page['title']}", "", page["intro"], "", *_checklist_block(cl.id, lines), checklist_tools(strings, lang)]
+    return "\n".join(out)
+
+
+def render_checklist_index(checklists: dict, lang: str, strings: dict) -> str:
+    c = strings[lang]["checklist"]
+    out = [f"# {c['index_title']}", "", c["index_intro"], ""]
+    out += [f"- [{c['pages'][k]['title']}]({k}.md) — {len(v.entries())}" for k, v in checklists.items()]
+    return "\n".join(out) + "\n"
+
+
+def render_tag_page(tag: str, site: Site, lang: str, strings: dict) -> str:
+    s = strings[lang]
+    cards = [c for c in site.cards.values() if tag in c.tags]
+    out = [f"# {s['tags'][tag]}", ""]
+    for sec in SECTIONS:
+        group = [c for c in cards if c.section == sec]
+        if group:
+            out += [f"## {s['sections'][sec]} {{ #{sec} }}", ""]
+            out += [f"- {card_link(c, lang, strings)} — {_in_lang(c.text(lang).summary, lang if lang in c.texts else 'nl', lang, strings)}" for c in group] + [""]
+    return "\n".join(out)
+
+
+def render_tag_index(site: Site, lang: str, strings: dict) -> str:
+    s = strings[lang]
+    out = [f"# {s['tagpages']['index_title']}", "", s["tagpages"]["index_intro"], ""]
+    for tag in sorted(TAGS, key=lambda g: s["tags"][g].lower()):
+        n = sum(1 for c in site.cards.values() if tag in c.tags)
+        out.append(f"- [{s['tags'][tag]}]({tag}.md) ({n} {s['tagpages']['cards']})")
+    return "\n".join(out) + "\n"
+
+
+def render_glossary(lang: str, strings: dict) -> str:
+    g = strings[lang]["glossary"]
+    out = [f"# {g['title']}", "", g["intro"], ""]
+    for term in sorted(g["terms"], key=str.lower):
+        out += [f'<span lang="nl">{term}</span>', f":   {g['terms'][term]}", ""]
+    return "\n".join(out)
+
+
+def abbreviations(lang: str, strings: dict) -> str:
+    """Glossary terms as abbreviations: Material shows them as tooltips wherever they appear."""
+    terms = strings[lang]["glossary"]["terms"]
+    return "\n\n" + "\n".join(f"*[{t}]: {v}" for t, v in terms.items()) + "\n"
+
+
+def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
+    """An admonition in the reader's language. ``kind``: unreviewed, stale or missing."""
+    tr = strings[lang]["translation"]
+    link = f' <a href="{html.escape(dutch_url)}" hreflang="nl" lang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
+    level = {"unreviewed": "info", "stale": "warning", "missing": "warning"}[kind]
+    return f'<div class="admonition {level} kb-banner kb-{kind}" markdown>\n\n{tr[kind]}{link}\n\n</div>\n'
+
+
+_TASK_RE = re.compile(
+    r'<li class="task-list-item"><label class="task-list-control"><input type="checkbox"( checked)?/?>'
+    r'<span class="task-list-indicator"></span></label>\s*<span class="kb-item" data-item="([^"]+)">')
+
+
+def label_task_lists(page_html: str) -> str:
+    """Give every generated checklist box an id and a label (axe rule 'label'), and its stable key."""
+    def repl(m):
+        key = m.group(2)
+        ident = "kb-" + re.sub(r"[^A-Za-z0-9-]", "-", key)
+        return (f'<li class="task-list-item"><label class="task-list-control">'
+                f'<input type="checkbox" id="{ident}" data-item="{key}" aria-labelledby="{ident}-t"{m.group(1) or ""}>'
+                f'<span class="task-list-indicator"></span></label> '
+                f'<span class="kb-item" id="{ident}-t" data-item="{key}">')
+    return _TASK_RE.sub(repl, page_html)
+
+
+def render_status(rows, site: Site, lang: str, strings: dict) -> str:
+    tr = strings[lang]["translation"]
+    langs = site.languages[1:]
+    out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
+           f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
+           "|---|" + "---|" * len(langs)]
+    by_base: dict = {}
+    for r in rows:
+        by_base.setdefault(r.base, {})[r.lang] = r
+    for base, st in by_base.items():
+        cells = []
+        for x in langs:
+            r = st[x]
+            word = tr["missing_state"] if r.state == "missing" else tr[r.state]
+            if r.state != "missing":
+                word += ", " + (tr["reviewed"] if r.reviewed else tr["not_reviewed"])
+            cells.append(f'<span class="kb-state kb-{r.state}">{word}</span>')
+        out.append(f"| [{base}]({base}) | " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,55 @@
+"""Translation status: which translation is current, behind its Dutch source, or missing."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Page, Site
+
+
+@dataclass(frozen=True)
+class Status:
+    base: str  # docs path of the Dutch page
+    lang: str
+    state: str  # "current" | "behind" | "missing"
+    reviewed: bool
+
+
+def is_behind(site: Site, page: Page) -> bool:
+    """True when a translation was made from an older version of its Dutch source."""
+    if page.translation is None:
+        return False
+    return page.translation.source_hash != site.pages[page.base].source_hash
+
+
+def translation_status(site: Site) -> list[Status]:
+    rows = []
+    for base, page in site.pages.items():
+        if page.lang != site.languages[0]:
+            continue
+        for lang in site.languages[1:]:
+            t = site.pages.get(base[:-3] + f".{lang}.md")
+            if t is None:
+                rows.append(Status(base, lang, "missing", False))
+            else:
+                rows.append(Status(base, lang, "behind" if is_behind(site, t) else "current",
+                                   t.translation.reviewed))
+    return rows
+
+
+def format_table(rows: list[Status], languages: tuple) -> str:
+    by_base: dict[str, dict[str, Status]] = {}
+    for r in rows:
+        by_base.setdefault(r.base, {})[r.lang] = r
+    width = max([len(b) for b in by_base] + [4])
+    head = "page".ljust(width) + "".join(f"  {lang:<17}" for lang in languages[1:])
+    lines = [head, "-" * len(head)]
+    for base, st in by_base.items():
+        cells = []
+        for lang in languages[1:]:
+            s = st[lang]
+            cells.append(f"  {s.state + (' reviewed' if s.reviewed else ''):<17}")
+        lines.append(base.ljust(width) + "".join(cells))
+    counts = {s: sum(1 for r in rows if r.state == s) for s in ("current", "behind", "missing")}
+    lines.append(f"\n{counts['current']} current, {counts['behind']} behind, {counts['missing']} missing, "
+                 f"{sum(r.reviewed for r in rows)} reviewed")
+    return "\n".join(lines)

@@ -1,0 +1,40 @@
+"""The fixed vocabularies. This is the one place they are defined.
+
+Names shown to readers live in ``hooks/strings/<lang>.yml``; here are only the keys.
+"""
+
+# section key -> folder under docs/ and id prefix
+SECTIONS = {
+    "thema": {"folder": "themas", "prefix": "T"},
+    "voorwaarde": {"folder": "voorwaarden", "prefix": "V"},
+    "organisatie": {"folder": "organisatie", "prefix": "O"},
+}
+
+AUDIENCES = ("ouders", "leerkrachten", "schoolleiders", "jeugdzorg", "pabo")
+
+TAGS = (
+    "verwachtingen",
+    "opvoeding",
+    "cultuur",
+    "godsdienst",
+    "gezondheid",
+    "taal",
+    "tolk",
+    "vertrouwen",
+    "gelijkwaardigheid",
+    "huisbezoek",
+    "vaders",
+    "kind-betrekken",
+    "beleid",
+    "informeren",
+    "contact",
+    "positief",
+    "gesprekstechniek",
+    "jeugdzorg",
+    "meedoen",
+    "tijd",
+    "samenwerken",
+    "angst",
+)
+
+FOLDER_TO_SECTION = {v["folder"]: k for k, v in SECTIONS.items()}

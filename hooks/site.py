@@ -1,0 +1,181 @@
+"""MkDocs hooks for the knowledge base: thin wiring from build events to ``kennisbank``.
+
+static-i18n builds the whole site once per language: Dutch first, then the others
+from inside its own ``on_post_build``. Every event below therefore runs once per
+language; the current one is ``config.plugins["i18n"].current_language``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from kennisbank import render
+from kennisbank.checklists import build_checklists
+from kennisbank.links import Links
+from kennisbank.loader import load_site
+from kennisbank.model import ContentError
+from kennisbank.strings import load_strings
+from kennisbank.translations import is_behind, translation_status
+from kennisbank.vocab import SECTIONS, TAGS
+
+HERE = Path(__file__).parent
+NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
+             "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
+state = SimpleNamespace(site=None, strings=None, links=None, checklists=None)
+
+
+def _languages(config) -> tuple:
+    langs = config.plugins["i18n"].config.languages
+    return tuple([x.locale for x in langs if x.default] + [x.locale for x in langs if not x.default])
+
+
+def _lang(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+@event_priority(100)
+def on_config(config):
+    """Run first, before i18n (-100) and before anything is written: read and validate all
+    content of every language, so bad input stops the build with nothing half-written."""
+    try:
+        languages = _languages(config)
+        state.site = load_site(config.docs_dir, languages)
+        state.strings = load_strings(HERE / "strings", languages)
+        state.links = Links(state.site.cards)
+        state.checklists = build_checklists(state.site)
+    except ContentError as e:
+        raise PluginError(f"Invalid content: {e}") from None
+    return config
+
+
+def _generated_pages(lang: str) -> dict[str, tuple[str, bool]]:
+    """src_uri -> (markdown, in nav) for the pages the build makes itself."""
+    site, strings = state.site, state.strings
+    pages = {f"{render.CHECKLIST_DIR}/index.md": (render.render_checklist_index(state.checklists, lang, strings), True)}
+    for cid, cl in state.checklists.items():
+        pages[f"{render.CHECKLIST_DIR}/{cid}.md"] = (render.render_checklist_page(cl, lang, strings), True)
+    pages[f"{render.TAG_DIR}/index.md"] = (render.render_tag_index(site, lang, strings), True)
+    for tag in TAGS:
+        pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
+    pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
+    pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings), True)
+    return pages
+
+
+def _lang_uri(lang: str, uri: str) -> str:
+    return uri if lang == state.site.languages[0] else f"{lang}/{uri}"
+
+
+@event_priority(-200)
+def on_files(files, config):
+    """Run after i18n (-100) has picked this language's files: it rebuilds File objects from
+    disk and would drop virtual ones. Generated pages get the language's URL prefix and
+    alternates, so the language switcher and links stay in the reader's language."""
+    lang = _lang(config)
+    for src_uri, (markdown, in_nav) in _generated_pages(lang).items():
+        f = File.generated(config, src_uri, content=markdown,
+                           inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)
+        f.dest_uri = _lang_uri(lang, f.dest_uri)
+        f.locale = f.locale_alternate_of = lang
+        f.localization = None if lang == state.site.languages[0] else lang
+        f.alternates = {}
+        for other in state.site.languages:
+            alt = File.generated(config, src_uri, content="")
+            alt.dest_uri = _lang_uri(other, alt.dest_uri)
+            f.alternates[other] = alt
+        files.append(f)
+    return files
+
+
+@event_priority(-200)
+def on_nav(nav, config, files):
+    """Section titles from the language's strings file, sections in a fixed order, cards by id."""
+    names = state.strings[_lang(config)]["nav"]
+    order = {k: i for i, k in enumerate(NAV_ORDER)}
+
+    def key(item):
+        if isinstance(item, Section):
+            folder = _folder(item)
+            return order.get(folder, 99), folder
+        src = item.file.src_uri if isinstance(item, Page) else ""
+        base = src.split(".")[0] + ".md"
+        card = state.site.by_path.get(base)
+        return order.get(base, 99), (0 if src.startswith(("index", "README")) or "/index." in src else 1,
+                                     list(state.site.cards).index(card.id) if card else 0, src)
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Section):
+                folder = _folder(item)
+                if folder in names:
+                    item.title = names[folder]
+                item.children.sort(key=key)
+                walk(item.children)
+    nav.items.sort(key=key)
+    walk(nav.items)
+    return nav
+
+
+def _folder(section) -> str:
+    for child in section.children:
+        if isinstance(child, Page):
+            return child.file.src_uri.split("/")[0]
+        if isinstance(child, Section):
+            return _folder(child)
+    return ""
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Cards get their generated parts; translated and fallback pages get their notice;
+    every page gets the glossary of its language as tooltips."""
+    lang = _lang(config)
+    site, strings = state.site, state.strings
+    src = page.file.src_uri
+    base = src if getattr(page.file, "localization", None) is None else src.replace(f".{page.file.localization}.md", ".md")
+    card = site.by_path.get(base)
+    if card is not None:
+        markdown = render.render_card(card, lang, strings, state.links, site, markdown)
+    markdown = _with_banner(markdown, page, lang, base)
+    return markdown + render.abbreviations(lang, strings)
+
+
+def _with_banner(markdown: str, page, lang: str, base: str) -> str:
+    site = state.site
+    if getattr(page.file, "generated_by", None) or lang == site.languages[0]:
+        return markdown.replace("<!-- kb:banner -->", "")
+    dutch_url = _relative(page.url, _dutch_url(page))
+    this = site.pages.get(page.file.src_uri)
+    if page.file.locale != lang:
+        notes = render.banner("missing", lang, state.strings, None)
+    else:
+        notes = ""
+        if this is not None and is_behind(site, this):
+            notes += render.banner("stale", lang, state.strings, dutch_url)
+        if this is not None and this.translation and not this.translation.reviewed:
+            notes += render.banner("unreviewed", lang, state.strings, dutch_url)
+    if "<!-- kb:banner -->" in markdown:
+        return markdown.replace("<!-- kb:banner -->", notes)
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("# ")), 0)
+    return "\n".join(lines[:at] + ["", notes] + lines[at:])
+
+
+def _dutch_url(page) -> str:
+    return page.file.alternates[state.site.languages[0]].url
+
+
+def _relative(from_url: str, to_url: str) -> str:
+    depth = len([p for p in from_url.split("/") if p]) if from_url not in ("", ".") else 0
+    if from_url and not from_url.endswith("/"):
+        depth -= 1
+    return "../" * depth + (to_url if to_url != "." else "")  or "./"
+
+
+def on_page_content(html, page, config, files):
+    return render.label_task_lists(html)
