@@ -141,6 +141,12 @@ def on_page_markdown(markdown, page, config, files):
     card = site.by_path.get(base)
     if card is not None:
         markdown = render.render_card(card, lang, strings, state.links, site, markdown)
+    else:
+        up = "../" * base.count("/")
+        try:
+            markdown = render.expand_card_lists(markdown, site, lang, strings, up)
+        except KeyError as e:
+            raise PluginError(f"Invalid content: {src}: field 'body': {e.args[0]}") from None
     markdown = _with_banner(markdown, page, lang, base)
     return markdown + render.abbreviations(lang, strings)
 

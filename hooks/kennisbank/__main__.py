@@ -3,16 +3,19 @@
 status        print page x language translation status; exit 1 if any is missing or behind
 hash FILE     print the version hash of a Dutch page, as a translation records it
 stamp FILE..  write the current Dutch hash into translation files (after updating them)
+new SECTIE TITEL  scaffold a Dutch card with the next free id and every field
 """
 from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from .config import read_languages
 from .loader import load_site
 from .model import ContentError
+from .vocab import SECTIONS
 from .translations import format_table, translation_status
 
 
@@ -41,8 +44,53 @@ def main(argv: list[str]) -> int:
             Path(root / "docs" / page.path).write_text(new, encoding="utf-8")
             print(f"stamped {page.path}")
         return 0
+    if cmd == "new":
+        return _new(site, root, *argv[1:3])
     print(__doc__, file=sys.stderr)
     return 2
+
+
+def _new(site, root: Path, section: str = "", title: str = "") -> int:
+    if section not in SECTIONS or not title.strip():
+        print(f"Usage: make card SECTIE=<{'|'.join(SECTIONS)}> TITEL=\"Korte titel\"", file=sys.stderr)
+        return 2
+    card_id = next_id(site, section)
+    slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()).strip("-")
+    path = root / "docs" / SECTIONS[section]["folder"] / f"{slug}.md"
+    if path.exists():
+        print(f"Error: {path.relative_to(root)} exists already", file=sys.stderr)
+        return 2
+    path.write_text(SCAFFOLD.format(id=card_id, title=title.strip(), section=section), encoding="utf-8")
+    print(f"{path.relative_to(root)}: new card {card_id}. Fill in every field; 'make site' checks them.")
+    return 0
+
+
+def next_id(site, section: str) -> str:
+    prefix = SECTIONS[section]["prefix"]
+    used = [int(c[1:]) for c in site.cards if c.startswith(prefix)]
+    return f"{prefix}{max(used, default=0) + 1:02d}"
+
+
+SCAFFOLD = """---
+id: {id}
+title: {title}
+summary: Eén korte zin over waar deze kaart over gaat.
+section: {section}
+audiences: [ouders, leerkrachten]   # ouders, leerkrachten, schoolleiders, jeugdzorg, pabo
+tags: [contact, vertrouwen]         # 2 tot 5, uit hooks/kennisbank/vocab.py
+checklist:
+  - id: eerste-stap                 # vaste naam; verander die later niet
+    for: ouders
+    text: Een korte zin die zegt wat u kunt doen.
+questions:
+  - Een vraag voor pabo-studenten om over na te denken?
+related: []                         # ids van kaarten waar het verslag zelf naar verwijst
+source: >-
+  De tekst uit het verslag, letterlijk overgenomen.
+---
+
+Schrijf hier in korte zinnen wat de rondetafelgesprekken zeiden.
+"""
 
 
 def _rel(f: str) -> str:

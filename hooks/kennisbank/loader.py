@@ -237,6 +237,11 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
                 raise ContentError(card.path, f"related[{i}]", f"unknown card id '{rid}'")
             if rid == card.id:
                 raise ContentError(card.path, f"related[{i}]", "a card cannot relate to itself")
+    for page in pages.values():
+        for m in re.finditer(r"<!-- kb:cards ids=([\w,-]+)", page.body):
+            for cid in m.group(1).split(","):
+                if cid not in cards:
+                    raise ContentError(page.path, "body", f"card list names unknown card id '{cid}'")
     ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
     return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})
 

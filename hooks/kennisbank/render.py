@@ -189,3 +189,21 @@ def render_status(rows, site: Site, lang: str, strings: dict) -> str:
             cells.append(f'<span class="kb-state kb-{r.state}">{word}</span>')
         out.append(f"| [{base}]({base}) | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
+
+
+_MARKER_RE = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
+
+
+def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: str) -> str:
+    """Replace ``<!-- kb:cards ids=V01,V13 -->`` or ``<!-- kb:cards audience=ouders section=thema -->``
+    with a list of card links in the reader's language. Unknown ids are an error."""
+    def repl(m):
+        args = dict(a.split("=", 1) for a in m.group(1).split())
+        if "ids" in args:
+            cards = [site.card(i) for i in args["ids"].split(",")]
+        else:
+            auds = set(args.get("audience", "").split(",")) - {""}
+            cards = [c for c in site.cards.values()
+                     if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
+        return "\n".join(f"- {card_link(c, lang, strings, up)}" for c in cards)
+    return _MARKER_RE.sub(repl, markdown)

@@ -1,0 +1,95 @@
+"""Shared fixtures: the real content, a built site, a temporary copy of the project, a browser."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from kennisbank.config import read_languages  # noqa: E402
+from kennisbank.loader import load_site  # noqa: E402
+from kennisbank.strings import load_strings  # noqa: E402
+
+LANGUAGES = read_languages(ROOT / "mkdocs.yml")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def languages():
+    return LANGUAGES
+
+
+@pytest.fixture(scope="session")
+def site():
+    return load_site(ROOT / "docs", LANGUAGES)
+
+
+@pytest.fixture(scope="session")
+def strings():
+    return load_strings(ROOT / "hooks" / "strings", LANGUAGES)
+
+
+def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=None):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONPATH", None)
+    env.update(env_extra or {})
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", *args]
+    if site_dir is not None:
+        cmd += ["--site-dir", str(site_dir)]
+    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build needs, to break on purpose."""
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "bron"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once, strictly, in every language."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = mkdocs(ROOT, site_dir=out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def _browser_or_skip():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("KB_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing but KB_REQUIRE_BROWSER is set")
+        pytest.skip(f"no browser at {CHROMIUM}; install Debian's chromium")
+    try:
+        from playwright.sync_api import sync_playwright  # noqa: F401
+    except ImportError:
+        if os.environ.get("KB_REQUIRE_BROWSER"):
+            pytest.fail("playwright is not installed")
+        pytest.skip("playwright is not installed")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _browser_or_skip()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,0 +1,53 @@
+"""The real MkDocs build: strict and clean, and bad input stops it with one clear message."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import mkdocs
+
+
+def test_strict_build_has_no_warnings(project, tmp_path):
+    result = mkdocs(project, site_dir=tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+    for lang in ("", "en/", "tr/", "ar/"):
+        assert (tmp_path / "site" / lang / "index.html").exists()
+
+
+BREAKS = [
+    ("broken YAML", lambda t: t.replace("title:", "title: [oops", 1), "front matter", "invalid YAML"),
+    ("unknown tag", lambda t: t.replace("tags: [", "tags: [kookles, ", 1), "tags[0]", "vocabulary"),
+    ("script", lambda t: t + "\n<script>alert(1)</script>\n", "body", "<script"),
+    ("unknown related", lambda t: t.replace("related: [", "related: [X99, ", 1).replace("related: []", "related: [V99]"),
+     "related[0]", "unknown card id"),
+]
+
+
+@pytest.mark.parametrize("name, breaker, field, words", BREAKS, ids=[b[0] for b in BREAKS])
+def test_bad_card_fails_cleanly(project, tmp_path, name, breaker, field, words):
+    card = project / "docs" / "voorwaarden" / "zorg-voor-een-tolk.md"
+    card.write_text(breaker(card.read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "site"
+    result = mkdocs(project, site_dir=out)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    assert "voorwaarden/zorg-voor-een-tolk.md" in errors[0] and f"field '{field}'" in errors[0]
+    assert words in errors[0] or name == "unknown related"
+    assert not out.exists(), "a failed build must leave nothing behind"
+
+
+def test_invalid_utf8_fails_cleanly(project, tmp_path):
+    card = project / "docs" / "voorwaarden" / "zorg-voor-een-tolk.md"
+    card.write_bytes(card.read_bytes() + b"\n\xc3\x28\n")
+    result = mkdocs(project, site_dir=tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "zorg-voor-een-tolk.md: field 'encoding': not valid UTF-8" in result.stderr
+
+
+def test_translation_without_original_fails_cleanly(project, tmp_path):
+    (project / "docs" / "themas" / "bestaat-niet.en.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    result = mkdocs(project, site_dir=tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "themas/bestaat-niet.en.md: field 'file name': translation without a Dutch original" in result.stderr

@@ -1,0 +1,114 @@
+"""Bad input is refused with one clear error naming the file and the field."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kennisbank.loader import load_site, text_hash
+from kennisbank.model import ContentError
+
+LANGS = ("nl", "en", "tr", "ar")
+
+GOOD = """\
+---
+id: T01
+title: Een titel
+summary: Een korte zin.
+section: thema
+audiences: [ouders]
+tags: [taal, tolk]
+checklist:
+  - id: a
+    for: ouders
+    text: Doe iets.
+questions: ["Wat vind jij?"]
+related: []
+source: Een zin uit het verslag.
+---
+
+Tekst.
+"""
+
+
+def make(tmp_path: Path, files: dict) -> Path:
+    docs = tmp_path / "docs"
+    for rel, content in files.items():
+        p = docs / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            p.write_bytes(content)
+        else:
+            p.write_text(textwrap.dedent(content), encoding="utf-8")
+    return docs
+
+
+def error_for(tmp_path, files) -> ContentError:
+    with pytest.raises(ContentError) as e:
+        load_site(make(tmp_path, files), LANGS)
+    return e.value
+
+
+def test_good_card_loads(tmp_path):
+    site = load_site(make(tmp_path, {"themas/a.md": GOOD}), LANGS)
+    card = site.cards["T01"]
+    assert card.tags == ("taal", "tolk") and card.checklist[0].key("T01") == "T01/a"
+    assert card.nl.body.strip() == "Tekst."
+
+
+@pytest.mark.parametrize("files, path, field, words", [
+    ({"themas/a.md": GOOD.replace("title: Een titel", "title: [oops")}, "themas/a.md", "front matter", "invalid YAML"),
+    ({"themas/a.md": "---\n- a\n- b\n---\nx\n"}, "themas/a.md", "front matter", "mapping"),
+    ({"themas/a.md": GOOD.replace("summary: Een korte zin.\n", "")}, "themas/a.md", "summary", "missing"),
+    ({"themas/a.md": GOOD.replace("related: []", "related: []\ncolour: red")}, "themas/a.md", "colour", "unknown field"),
+    ({"themas/a.md": GOOD.replace("title: Een titel", "title: 12")}, "themas/a.md", "title", "must be text"),
+    ({"themas/a.md": GOOD.replace("tags: [taal, tolk]", "tags: [taal, kookles]")}, "themas/a.md", "tags[1]", "vocabulary"),
+    ({"themas/a.md": GOOD.replace("audiences: [ouders]", "audiences: [buren]")}, "themas/a.md", "audiences[0]", "vocabulary"),
+    ({"themas/a.md": GOOD.replace("section: thema", "section: hobby")}, "themas/a.md", "section", "not a section"),
+    ({"themas/a.md": GOOD.replace("    for: ouders", "    for: opa")}, "themas/a.md", "checklist[0].for", "not an audience"),
+    ({"themas/a.md": GOOD, "themas/b.md": GOOD}, "themas/b.md", "id", "duplicate id 'T01'"),
+    ({"themas/a.md": GOOD.replace("related: []", "related: [V99]")}, "themas/a.md", "related[0]", "unknown card id 'V99'"),
+    ({"themas/a.md": ""}, "themas/a.md", "front matter", "empty"),
+    ({"themas/a.md": GOOD.encode() + b"\xff\xfe broken"}, "themas/a.md", "encoding", "UTF-8"),
+    ({"themas/a.md": GOOD, "themas/c.en.md": "---\ntitle: x\n---\n"}, "themas/c.en.md", "file name", "without a Dutch original"),
+    ({"themas/a.md": GOOD + "\n<script>alert(1)</script>\n"}, "themas/a.md", "body", "<script"),
+    ({"themas/a.md": GOOD + '\n<iframe src="x"></iframe>\n'}, "themas/a.md", "body", "<iframe"),
+    ({"themas/a.md": GOOD + '\n<img src="x" onerror="go()">\n'}, "themas/a.md", "body", "onerror="),
+    ({"themas/a.md": GOOD + "\n[klik](javascript:alert(1))\n"}, "themas/a.md", "body", "javascript:"),
+    ({"themas/a.md": GOOD.replace("title: Een titel", "title: <script>x</script>")}, "themas/a.md", "title", "<script"),
+    ({"themas/a.md": GOOD, "themas/a.pl.md": "---\ntitle: x\n---\n"}, "themas/a.pl.md", "file name", "unknown language 'pl'"),
+    ({"themas/a.md": GOOD.replace("id: T01", "id: V01")}, "themas/a.md", "id", "must be T"),
+    ({"themas/a.md": GOOD.replace("tags: [taal, tolk]", "tags: [taal]")}, "themas/a.md", "tags", "at least 2"),
+    ({"themas/a.md": GOOD.replace("---\n\nTekst.", "\nTekst.")}, "themas/a.md", "front matter", "closing"),
+    ({"index.md": "no front matter\n"}, "index.md", "front matter", "start with"),
+    ({"index.md": "---\ntitle: Home\n---\n", "index.en.md": "---\ntitle: Home\n---\n"}, "index.en.md", "translation", "missing"),
+])
+def test_bad_input_names_file_and_field(tmp_path, files, path, field, words):
+    err = error_for(tmp_path, files)
+    assert err.path == path
+    assert err.field == field
+    assert words in str(err)
+    assert str(err).startswith(f"{path}: field '{field}':")
+
+
+def test_translation_with_unknown_item(tmp_path):
+    tr = """\
+    ---
+    title: A title
+    summary: One sentence.
+    checklist:
+      - id: zz
+        text: Do something.
+    questions: ["What do you think?"]
+    translation: {source_hash: abc, reviewed: false}
+    ---
+    Text.
+    """
+    err = error_for(tmp_path, {"themas/a.md": GOOD, "themas/a.en.md": tr})
+    assert (err.path, err.field) == ("themas/a.en.md", "checklist[0].id")
+
+
+def test_hash_ignores_whitespace_only_changes():
+    assert text_hash("Een zin.\n\n\nNog een.  \n") == text_hash("Een zin.\n\nNog een.")
+    assert text_hash("Een zin.") != text_hash("Een andere zin.")
