@@ -27,7 +27,7 @@ from kennisbank.vocab import SECTIONS, TAGS
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
-state = SimpleNamespace(site=None, strings=None, links=None, checklists=None)
+state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={})
 
 
 def _languages(config) -> tuple:
@@ -78,7 +78,8 @@ def on_files(files, config):
     disk and would drop virtual ones. Generated pages get the language's URL prefix and
     alternates, so the language switcher and links stay in the reader's language."""
     lang = _lang(config)
-    for src_uri, (markdown, in_nav) in _generated_pages(lang).items():
+    state.generated = _generated_pages(lang)
+    for src_uri, (markdown, in_nav) in state.generated.items():
         f = File.generated(config, src_uri, content=markdown,
                            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)
         f.dest_uri = _lang_uri(lang, f.dest_uri)
@@ -106,8 +107,10 @@ def on_nav(nav, config, files):
         src = item.file.src_uri if isinstance(item, Page) else ""
         base = src.split(".")[0] + ".md"
         card = state.site.by_path.get(base)
+        generated = list(state.generated)
         return order.get(base, 99), (0 if src.startswith(("index", "README")) or "/index." in src else 1,
-                                     list(state.site.cards).index(card.id) if card else 0, src)
+                                     list(state.site.cards).index(card.id) if card else 0,
+                                     generated.index(src) if src in generated else 0, src)
 
     def walk(items):
         for item in items:

@@ -93,3 +93,46 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    """The built site over HTTP on a loopback port, at the root."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context; fails the test if the page asks any other host for anything."""
+    context = browser.new_context()
+    pg = context.new_page()
+    foreign = []
+
+    def record(request):
+        url = request.url
+        if not url.startswith(("http://127.0.0.1", "file:", "data:", "blob:", "about:")):
+            foreign.append(url)
+    pg.on("request", record)
+    pg.set_default_timeout(15000)
+    yield pg
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign[:5]}"
+
+
+def axe_violations(pg) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+    result = Axe().run(pg, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]

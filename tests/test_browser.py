@@ -1,0 +1,86 @@
+"""What lives in the browser: accessibility, checklist ticks, print, language switcher, search.
+
+Needs Debian's chromium; skips without it, unless KB_REQUIRE_BROWSER is set (CI sets it).
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations
+
+LANGS = ["", "en/", "tr/", "ar/"]
+CARD = "voorwaarden/zorg-voor-een-tolk/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["", CARD, "checklists/ouders/", "lezers/ouders/", "themas/"])
+def test_axe_finds_no_violations(server, page, lang, path):
+    page.goto(f"{server}/{lang}{path}")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_ticks_survive_reload_and_start_again_clears(server, page, lang):
+    page.goto(f"{server}/{lang}checklists/ouders/")
+    boxes = page.locator(".kb-checklist input[type=checkbox]")
+    assert boxes.count() >= 5
+    boxes.nth(1).focus()
+    page.keyboard.press("Space")
+    key = boxes.nth(1).get_attribute("data-item")
+    page.reload()
+    box = page.locator(f'.kb-checklist input[data-item="{key}"]')
+    assert box.is_checked()
+    assert not boxes.nth(0).is_checked()
+    # kept per language: the same item in another language is not ticked
+    other = "ar/" if lang == "" else ""
+    page.goto(f"{server}/{other}checklists/ouders/")
+    assert not page.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
+    page.goto(f"{server}/{lang}checklists/ouders/")
+    page.locator(".kb-reset").first.click()
+    assert not page.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
+    page.reload()
+    assert not page.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
+
+
+def test_ticks_are_keyed_by_item_id_not_position(server, page):
+    page.goto(f"{server}/{CARD}")
+    page.locator('input[data-item="V13/tolkentelefoon"]').focus()
+    page.keyboard.press("Space")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('kb-ticks:nl:card-V13'))")
+    assert stored == {"V13/tolkentelefoon": 1}
+
+
+def test_checkbox_is_usable_with_the_keyboard(server, page):
+    page.goto(f"{server}/{CARD}")
+    box = page.locator('input[data-item="V13/tolk-regelen"]')
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+
+
+def test_print_hides_navigation(server, page):
+    page.goto(f"{server}/checklists/ouders/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".kb-tools"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator(".kb-checklist input").first.is_visible() or page.locator(".task-list-indicator").first.is_visible()
+
+
+def test_arabic_is_right_to_left(server, page):
+    page.goto(f"{server}/ar/{CARD}")
+    assert page.evaluate("document.body.dir") == "rtl"  # Material sets it on <body>
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
+    # the Dutch report quote stays left-to-right inside the Arabic page
+    assert page.evaluate("getComputedStyle(document.querySelector('.kb-source')).direction") == "ltr"
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "ar"])
+def test_language_switcher_keeps_the_page(server, page, lang):
+    page.goto(f"{server}/{CARD}")
+    link = page.locator(f'.md-select a[hreflang="{lang}"]').first
+    href = link.get_attribute("href")
+    page.goto(f"{server}/{CARD}")
+    page.locator(".md-header__option .md-header__button, .md-select").first.hover()
+    link.click()
+    page.wait_for_url(f"**/{lang}/{CARD}")
+    assert page.url.endswith(f"/{lang}/{CARD}"), href
