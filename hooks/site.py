@@ -54,12 +54,20 @@ def on_config(config):
     return config
 
 
-def _generated_pages(lang: str) -> dict[str, tuple[str, bool]]:
+def _generated_pages(lang: str, site_url: str) -> dict[str, tuple[str, bool]]:
     """src_uri -> (markdown, in nav) for the pages the build makes itself."""
     site, strings = state.site, state.strings
+    default = site.languages[0]
     pages = {f"{render.CHECKLIST_DIR}/index.md": (render.render_checklist_index(state.checklists, lang, strings), True)}
     for cid, cl in state.checklists.items():
-        pages[f"{render.CHECKLIST_DIR}/{cid}.md"] = (render.render_checklist_page(cl, lang, strings), True)
+        url = render.online_url(site_url, lang, default, f"{render.CHECKLIST_DIR}/{cid}/")
+        pages[f"{render.CHECKLIST_DIR}/{cid}.md"] = (
+            render.render_checklist_page(cl, lang, strings, url, bilingual=cid == "ouders"), True)
+    name = f"{render.CHECKLIST_DIR}/ouders-tweetalig"
+    others = {x: "../../" + ("" if lang == default else "../") + f"{x}/{name}/" for x in site.languages[1:]}
+    pages[f"{name}.md"] = (render.render_bilingual(
+        state.checklists["ouders"], lang, default, strings,
+        render.online_url(site_url, lang, default, f"{name}/"), others), False)
     pages[f"{render.TAG_DIR}/index.md"] = (render.render_tag_index(site, lang, strings), True)
     for tag in TAGS:
         pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
@@ -78,7 +86,7 @@ def on_files(files, config):
     disk and would drop virtual ones. Generated pages get the language's URL prefix and
     alternates, so the language switcher and links stay in the reader's language."""
     lang = _lang(config)
-    state.generated = _generated_pages(lang)
+    state.generated = _generated_pages(lang, config.site_url or "")
     for src_uri, (markdown, in_nav) in state.generated.items():
         f = File.generated(config, src_uri, content=markdown,
                            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)

@@ -31,6 +31,12 @@ class Checklist:
         return [e for _, es in self.groups for e in es]
 
 
+# The parents' list is for preparing a conversation: what to raise (themes) and what to
+# expect or ask for (conditions). Their items on organising school life are on the
+# organisation checklist. Keeping it to these two parts also keeps it on one A4 sheet.
+AUDIENCE_SECTIONS = {"ouders": ("thema", "voorwaarde")}
+
+
 def checklist_ids() -> list[str]:
     return list(AUDIENCES) + list(SECTIONS)
 
@@ -40,7 +46,7 @@ def build_checklists(site: Site) -> dict[str, Checklist]:
     out = {}
     for aud in AUDIENCES:
         groups = []
-        for sec in SECTIONS:
+        for sec in AUDIENCE_SECTIONS.get(aud, tuple(SECTIONS)):
             es = tuple(Entry(c, i) for c in site.cards.values() if c.section == sec
                        for i in c.checklist if i.audience == aud)
             if es:

@@ -91,7 +91,23 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     return "\n".join(out)
 
 
-def render_checklist_page(cl: Checklist, lang: str, strings: dict) -> str:
+def online_url(site_url: str, lang: str, default: str, page: str) -> str:
+    """The absolute address of a generated page in ``lang``, as printed under the QR code."""
+    prefix = "" if lang == default else f"{lang}/"
+    return site_url.rstrip("/") + "/" + prefix + page
+
+
+def qr_block(url: str, lang: str, strings: dict) -> str:
+    """Print-only: the address of this page, and a QR code of it as inline SVG."""
+    import segno
+    svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
+    label = html.escape(f"{strings[lang]['checklist']['online']}: {url}")
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    return (f'<div class="kb-print-only kb-qr" markdown="0">{svg}'
+            f'<p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
+
+
+def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, bilingual: bool = False) -> str:
     s = strings[lang]
     page = s["checklist"]["pages"][cl.id]
     names = s["sections"] if cl.kind == "audience" else s["audiences"]
@@ -99,7 +115,36 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict) -> str:
     for key, entries in cl.groups:
         lines += [f"## {names[key]} {{ #{key} }}", ""]
         lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
-    out = [f"# {page['title']}", "", page["intro"], "", *_checklist_block(cl.id, lines), checklist_tools(strings, lang)]
+    tools = checklist_tools(strings, lang)
+    if bilingual:
+        tools = tools.replace("</p>", f' <a class="md-button" href="{cl.id}-tweetalig.md">{s["checklist"]["print_bilingual"]}</a></p>', 1)
+    out = [f"# {page['title']}", "", page["intro"], "", *_checklist_block(cl.id, lines), tools, qr_block(url, lang, strings)]
+    return "\n".join(out)
+
+
+def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url: str, others: dict) -> str:
+    """Dutch beside the reader's language, one row per item, for one printed sheet that teacher
+    and parent read together. In Dutch, the page offers the sheet in each other language."""
+    s, nl = strings[lang], strings[default]
+    title = f"{s['checklist']['pages'][cl.id]['title']}"
+    out = [f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
+    if lang == default:
+        out += [f'- <a href="{href}" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
+        return "\n".join(out) + "\n"
+    d, dd = strings[lang]["dir"], strings[default]["dir"]
+    rows = []
+    for key, entries in cl.groups:
+        rows.append(f'<tr class="kb-group"><th scope="col" lang="{default}" dir="{dd}">{nl["sections"][key]}</th>'
+                    f'<th scope="col" lang="{lang}" dir="{d}">{s["sections"][key]}</th></tr>')
+        for e in entries:
+            text, text_lang = e.card.item_text(e.item, lang)
+            rows.append(f'<tr><td lang="{default}" dir="{dd}"><span class="kb-box" aria-hidden="true"></span>{html.escape(e.item.text)}</td>'
+                        f'<td lang="{text_lang}" dir="{strings[text_lang]["dir"]}">{html.escape(text)}</td></tr>')
+    out += [f'<table class="kb-bilingual"><caption>{html.escape(title)}</caption>',
+            f'<thead><tr><th scope="col" lang="{default}">{nl["language"]}</th><th scope="col">{s["language"]}</th></tr></thead>',
+            "<tbody>", *rows, "</tbody></table>", "", checklist_tools(strings, lang).split("\n\n")[0].replace(
+                f'<button type="button" class="md-button kb-reset">{s["checklist"]["start_again"]}</button> ', ""), "",
+            qr_block(url, lang, strings)]
     return "\n".join(out)
 
 

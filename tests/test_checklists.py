@@ -1,0 +1,113 @@
+"""Checklists: built from the cards' items, in the reader's language, tickable, one A4 sheet."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from kennisbank.checklists import AUDIENCE_SECTIONS, build_checklists, checklist_ids
+from kennisbank.render import render_checklist_page
+from kennisbank.vocab import AUDIENCES, SECTIONS
+
+
+def test_one_checklist_per_audience_and_section(site):
+    assert list(build_checklists(site)) == checklist_ids() == list(AUDIENCES) + list(SECTIONS)
+
+
+def test_items_go_to_their_audience_in_card_order(site):
+    lists = build_checklists(site)
+    for aud in AUDIENCES:
+        keys = [e.key for e in lists[aud].entries()]
+        sections = AUDIENCE_SECTIONS.get(aud, tuple(SECTIONS))
+        expected = [i.key(c.id) for sec in sections for c in site.cards.values() if c.section == sec
+                    for i in c.checklist if i.audience == aud]
+        assert keys == expected and keys
+
+
+def test_every_item_is_on_its_section_checklist_once(site):
+    lists = build_checklists(site)
+    all_items = sorted(i.key(c.id) for c in site.cards.values() for i in c.checklist)
+    on_sections = sorted(e.key for sec in SECTIONS for e in lists[sec].entries())
+    assert on_sections == all_items
+    assert len(set(all_items)) == len(all_items), "item keys are unique"
+
+
+def test_adding_a_card_does_not_change_other_keys(site):
+    import dataclasses
+    from kennisbank.model import Card, ChecklistItem
+    before = {e.key for e in build_checklists(site)["ouders"].entries()}
+    first = next(iter(site.cards.values()))
+    extra = dataclasses.replace(first, id="T00", checklist=(ChecklistItem("nieuw", "ouders", "Nieuw punt."),))
+    site2 = dataclasses.replace(site, cards={"T00": extra, **site.cards})
+    after = {e.key for e in build_checklists(site2)["ouders"].entries()}
+    assert after == before | {"T00/nieuw"}
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "ar"])
+def test_checklist_page_is_in_the_readers_language(site, strings, lang):
+    page = render_checklist_page(build_checklists(site)["ouders"], lang, strings, "https://x.example/")
+    assert strings[lang]["checklist"]["pages"]["ouders"]["title"] in page
+    for card in site.cards.values():
+        for item in card.checklist:
+            if item.audience == "ouders" and card.section in ("thema", "voorwaarde"):
+                assert card.texts[lang].checklist[item.id] in page
+                assert f">{item.text}<" not in page, f"Dutch item under {lang} headings: {item.text}"
+    assert 'lang="nl"' not in page.split("kb-qr")[0], "no Dutch fallback while translations exist"
+
+
+def test_untranslated_item_is_marked_dutch(site, strings):
+    import dataclasses
+    card = site.cards["V13"]
+    texts = dict(card.texts)
+    texts["tr"] = dataclasses.replace(texts["tr"], checklist={})
+    card2 = dataclasses.replace(card, texts=texts)
+    site2 = dataclasses.replace(site, cards={"V13": card2})
+    page = render_checklist_page(build_checklists(site2)["voorwaarde"], "tr", strings, "https://x.example/")
+    assert f'<span lang="nl" dir="ltr">{card.checklist[0].text}</span>' in page
+
+
+def test_strings_have_every_checklist_title(strings):
+    for lang, s in strings.items():
+        for cid in checklist_ids():
+            assert s["checklist"]["pages"][cid]["title"].strip(), (lang, cid)
+        if lang != "nl":
+            assert s["checklist"]["pages"]["ouders"]["title"] != strings["nl"]["checklist"]["pages"]["ouders"]["title"]
+
+
+# ---------------------------------------------------------------- in the browser
+
+def _pages_in(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("path", ["checklists/ouders/", "ar/checklists/ouders/",
+                                  "en/checklists/ouders-tweetalig/", "tr/checklists/ouders-tweetalig/",
+                                  "ar/checklists/ouders-tweetalig/"])
+def test_parents_checklist_prints_on_one_a4(server, page, path):
+    page.goto(f"{server}/{path}")
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    assert _pages_in(pdf) == 1
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    assert round(float(box.group(1))) == 595 and round(float(box.group(2))) == 842  # A4 in points
+
+
+def test_bilingual_sheet_has_dutch_beside_arabic(server, page, site):
+    page.goto(f"{server}/ar/checklists/ouders-tweetalig/")
+    row = page.locator("table.kb-bilingual tbody tr:not(.kb-group)").first
+    cells = row.locator("td")
+    assert cells.nth(0).get_attribute("lang") == "nl" and cells.nth(0).get_attribute("dir") == "ltr"
+    assert cells.nth(1).get_attribute("lang") == "ar" and cells.nth(1).get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('table.kb-bilingual td[lang=ar]')).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('table.kb-bilingual td[lang=nl]')).direction") == "ltr"
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_qr_code_decodes_to_this_checklist_online(server, page, lang):
+    import zxingcpp
+    from PIL import Image
+    page.goto(f"{server}/{lang}checklists/ouders/")
+    page.emulate_media(media="print")
+    png = page.locator(".kb-qr svg").screenshot()
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert [b.text for b in found] == [f"https://kennisbank.example.org/{lang}checklists/ouders/"]
