@@ -6,6 +6,8 @@ language; the current one is ``config.plugins["i18n"].current_language``.
 """
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,7 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from kennisbank import render
+from kennisbank import render, search
 from kennisbank.checklists import build_checklists
 from kennisbank.links import Links
 from kennisbank.loader import load_site
@@ -99,6 +101,8 @@ def on_files(files, config):
             alt.dest_uri = _lang_uri(other, alt.dest_uri)
             f.alternates[other] = alt
         files.append(f)
+        # static-i18n's sitemap lists the files it saw; add ours, with their alternates (hreflang).
+        config.plugins["i18n"].i18n_files_per_language.setdefault(lang, []).append(f)
     return files
 
 
@@ -196,3 +200,35 @@ def _relative(from_url: str, to_url: str) -> str:
 
 def on_page_content(html, page, config, files):
     return render.label_task_lists(html)
+
+
+_CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def on_post_page(output, page, config):
+    """Point Material's search (its ``base``) at the root of this page's language."""
+    lang, default = _lang(config), state.site.languages[0]
+    if lang == default:
+        return output
+
+    def repl(m):
+        app = json.loads(m.group(2))
+        app["base"] = search.language_base(app["base"], lang, default)
+        return m.group(1) + json.dumps(app, ensure_ascii=False) + m.group(3)
+    return _CONFIG_RE.sub(repl, output, count=1)
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """After static-i18n (-100) has built every language and merged their search entries,
+    split the merged index into one index per language. Runs once, in the outer build."""
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return
+    root = Path(config.site_dir)
+    merged = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for lang, index in search.split_index(merged, state.site.languages).items():
+        folder = root / ("" if lang == state.site.languages[0] else lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in search.index_files(index).items():
+            (folder / name).write_text(text, encoding="utf-8")

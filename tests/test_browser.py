@@ -84,3 +84,25 @@ def test_language_switcher_keeps_the_page(server, page, lang):
     link.click()
     page.wait_for_url(f"**/{lang}/{CARD}")
     assert page.url.endswith(f"/{lang}/{CARD}"), href
+
+
+def _search(page, words):
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(words)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("lang, words, card", [
+    ("tr/", "tercüman", "voorwaarden/zorg-voor-een-tolk/"),
+    ("ar/", "مترجم", "voorwaarden/zorg-voor-een-tolk/"),
+    ("", "tolk", "voorwaarden/zorg-voor-een-tolk/"),
+])
+def test_search_stays_within_the_language(server, page, lang, words, card):
+    page.goto(f"{server}/{lang}")
+    hrefs = _search(page, words)
+    assert any(h.startswith(f"{server}/{lang}{card}") for h in hrefs), hrefs
+    others = [x for x in ("en/", "tr/", "ar/") if x != lang]
+    for h in hrefs:
+        path = h[len(server) + 1:]
+        assert path.startswith(lang) and not path.startswith(tuple(others)), h
