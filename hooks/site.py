@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from kennisbank import render, search
 from kennisbank.checklists import build_checklists
-from kennisbank.links import Links
+from kennisbank.links import Links, section_pairs
 from kennisbank.loader import load_site
 from kennisbank.model import ContentError
 from kennisbank.strings import load_strings
@@ -28,7 +28,7 @@ from kennisbank.vocab import SECTIONS, TAGS
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
-             "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
+             "overzicht.md", "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={})
 
 
@@ -73,6 +73,7 @@ def _generated_pages(lang: str, site_url: str) -> dict[str, tuple[str, bool]]:
     pages[f"{render.TAG_DIR}/index.md"] = (render.render_tag_index(site, lang, strings), True)
     for tag in TAGS:
         pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
+    pages[render.OVERVIEW] = (render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
     pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings), True)
     return pages

@@ -76,3 +76,18 @@ class Links:
         if card_id not in self.cards:
             raise KeyError(f"unknown card id '{card_id}'")
         return tuple(sorted(self.backlinks.get(card_id, ()), key=self._order.__getitem__))
+
+
+def section_pairs(cards: dict[str, Card]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Explicit relations between cards of different sections, per pair of sections.
+    Each relation is counted once, whichever card names it; pairs are sorted."""
+    order = {s: i for i, s in enumerate(dict.fromkeys(c.section for c in cards.values()))}
+    seen, out = set(), defaultdict(list)
+    for c in cards.values():
+        for r in c.related:
+            a, b = sorted((c.id, r), key=lambda x: (order[cards[x].section], x))
+            if cards[a].section == cards[b].section or (a, b) in seen:
+                continue
+            seen.add((a, b))
+            out[(cards[a].section, cards[b].section)].append((a, b))
+    return {k: sorted(v) for k, v in sorted(out.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]]))}

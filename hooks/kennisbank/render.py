@@ -117,7 +117,7 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, bil
         lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
     tools = checklist_tools(strings, lang)
     if bilingual:
-        tools = tools.replace("</p>", f' <a class="md-button" href="{cl.id}-tweetalig.md">{s["checklist"]["print_bilingual"]}</a></p>', 1)
+        tools = tools.replace("</p>", f' <a class="md-button" href="../{cl.id}-tweetalig/">{s["checklist"]["print_bilingual"]}</a></p>', 1)
     out = [f"# {page['title']}", "", page["intro"], "", *_checklist_block(cl.id, lines), tools, qr_block(url, lang, strings)]
     return "\n".join(out)
 
@@ -252,3 +252,39 @@ def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: s
                      if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
         return "\n".join(f"- {card_link(c, lang, strings, up)}" for c in cards)
     return _MARKER_RE.sub(repl, markdown)
+
+
+OVERVIEW = "overzicht.md"
+
+
+def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
+    """The three parts of the report and the links the report makes between them:
+    an SVG drawn here (no script), and the same links as text."""
+    from .links import section_pairs  # noqa: F401  (pairs are computed by the caller)
+    s = strings[lang]
+    o = s["overview"]
+    secs = list(SECTIONS)
+    pos = {secs[0]: (160, 60), secs[1]: (60, 230), secs[2]: (260, 230)}
+    counts = {sec: sum(1 for c in site.cards.values() if c.section == sec) for sec in secs}
+    parts = []
+    for (a, b), links in pairs.items():
+        (x1, y1), (x2, y2) = pos[a], pos[b]
+        w = 1 + len(links) / 2
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#0b5563" stroke-width="{w:.1f}"/>')
+        parts.append(f'<circle cx="{mx}" cy="{my}" r="13" fill="#fff" stroke="#0b5563"/>'
+                     f'<text x="{mx}" y="{my + 5}" text-anchor="middle" font-size="14" fill="#1f1f1f">{len(links)}</text>')
+    for sec in secs:
+        x, y = pos[sec]
+        parts.append(f'<rect x="{x - 55}" y="{y - 28}" width="110" height="56" rx="8" fill="#0b5563"/>'
+                     f'<text x="{x}" y="{y - 4}" text-anchor="middle" font-size="15" font-weight="700" fill="#fff">{html.escape(s["nav"][SECTIONS[sec]["folder"]])}</text>'
+                     f'<text x="{x}" y="{y + 16}" text-anchor="middle" font-size="12" fill="#fff">{counts[sec]} {s["tagpages"]["cards"]}</text>')
+    svg = (f'<svg class="kb-overview-svg" viewBox="0 0 320 290" role="img" aria-labelledby="kb-ov-t" '
+           f'xmlns="http://www.w3.org/2000/svg"><title id="kb-ov-t">{html.escape(o["svg_title"])}</title>{"".join(parts)}</svg>')
+    out = [f"# {o['title']}", "", o["intro"], "", f'<figure class="kb-overview" markdown="0">{svg}'
+           f'<figcaption>{html.escape(o["caption"])}</figcaption></figure>', "", f"## {o['text_title']} {{ #links }}", ""]
+    for (a, b), links in pairs.items():
+        out += [f"### {s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({len(links)}) {{ #{a}-{b} }}", ""]
+        out += [f"- {card_link(site.cards[x], lang, strings, '')} ↔ {card_link(site.cards[y], lang, strings, '')}" for x, y in links]
+        out.append("")
+    return "\n".join(out)
