@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve site test translations card clean
+.PHONY: serve site test translations card bench clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,6 @@ card: $(BIN)/.installed  ## scaffold a new Dutch card: make card SECTIE=thema|vo
 
 clean:
 	rm -rf site .pytest_cache
+
+bench: $(BIN)/.installed  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
+	$(BIN)/python scripts/bench.py

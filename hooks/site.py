@@ -45,6 +45,8 @@ def _lang(config) -> str:
 def on_config(config):
     """Run first, before i18n (-100) and before anything is written: read and validate all
     content of every language, so bad input stops the build with nothing half-written."""
+    if config.plugins["i18n"].building:
+        return config  # a nested language build: the outer build has read everything already
     try:
         languages = _languages(config)
         state.site = load_site(config.docs_dir, languages)

@@ -23,6 +23,9 @@ CARD_TRANSLATION_FIELDS = {
 PAGE_FIELDS = {"title": str, "description": str, "hide": list, "search": dict}
 TRANSLATION_FIELDS = {"source_hash": str, "reviewed": bool}
 
+# libyaml's safe loader where the wheel has it: the same rules, ten times faster.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MIN_TAGS, MAX_TAGS = 2, 5
 ID_RE = re.compile(r"^[TVO][0-9]{2,3}$")
 ITEM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -71,7 +74,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
         raise ContentError(path, "front matter", "no closing '---' line")
     raw, body = text[4 : 4 + m.start()], text[4 + m.end():].lstrip("\r\n")
     try:
-        meta = yaml.safe_load(raw)
+        meta = yaml.load(raw, Loader=_YamlLoader)
     except yaml.YAMLError as e:
         where = getattr(e, "problem_mark", None)
         line = f" (line {where.line + 2})" if where else ""
