@@ -111,4 +111,6 @@ def test_translation_with_unknown_item(tmp_path):
 
 def test_hash_ignores_whitespace_only_changes():
     assert text_hash("Een zin.\n\n\nNog een.  \n") == text_hash("Een zin.\n\nNog een.")
+    assert text_hash("Een lange\nzin.") == text_hash("Een lange zin.")
+    assert text_hash("Een zin.\n\nTwee.") != text_hash("Een zin. Twee.")
     assert text_hash("Een zin.") != text_hash("Een andere zin.")

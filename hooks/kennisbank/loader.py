@@ -38,18 +38,10 @@ UNSAFE_RE = re.compile(
 # ---------------------------------------------------------------- small parts
 
 def normalise(text: str) -> str:
-    """Text with whitespace differences removed, so re-wrapping a line is no change."""
-    lines = [ln.rstrip() for ln in text.strip().splitlines()]
-    out, blank = [], False
-    for ln in lines:
-        if not ln:
-            if not blank:
-                out.append("")
-            blank = True
-        else:
-            out.append(ln)
-            blank = False
-    return "\n".join(out)
+    """Text with layout differences removed: re-wrapping a paragraph or adding blank lines
+    between paragraphs is no change to translate."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
 def text_hash(text: str) -> str:

@@ -1,0 +1,106 @@
+"""Translations: status, staleness, review and missing notices, glossary tooltips per language."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, mkdocs
+from kennisbank.loader import load_site
+from kennisbank.translations import translation_status
+
+CARD = "voorwaarden/zorg-voor-een-tolk"
+
+
+def status_cmd(project):
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"))
+    return subprocess.run([sys.executable, "-m", "kennisbank", "status"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_every_page_is_translated_and_current(site):
+    rows = translation_status(site)
+    assert rows and all(r.state == "current" for r in rows), [r for r in rows if r.state != "current"][:5]
+    assert len(rows) == (len([p for p in site.pages.values() if p.lang == "nl"])) * 3
+
+
+def test_status_command_passes_on_the_real_content():
+    result = status_cmd(ROOT)
+    assert result.returncode == 0, result.stdout[-500:]
+    assert "0 behind, 0 missing" in result.stdout
+
+
+def test_changed_dutch_card_flags_exactly_its_translations(project, tmp_path):
+    card = project / "docs" / f"{CARD}.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("Dan is een tolk nodig.", "Dan is echt een tolk nodig."),
+                    encoding="utf-8")
+    site = load_site(project / "docs", ("nl", "en", "tr", "ar"))
+    behind = sorted((r.base, r.lang) for r in translation_status(site) if r.state != "current")
+    assert behind == [(f"{CARD}.md", "ar"), (f"{CARD}.md", "en"), (f"{CARD}.md", "tr")]
+
+    result = status_cmd(project)
+    assert result.returncode == 1 and "3 behind" in result.stdout
+
+    out = tmp_path / "site"
+    assert mkdocs(project, site_dir=out).returncode == 0
+    for lang in ("en", "tr", "ar"):
+        assert "kb-stale" in (out / lang / CARD / "index.html").read_text(encoding="utf-8"), lang
+    stale_pages = [p for p in out.rglob("index.html") if "kb-stale" in p.read_text(encoding="utf-8")]
+    assert sorted(p.relative_to(out).as_posix() for p in stale_pages) == sorted(
+        f"{lang}/{CARD}/index.html" for lang in ("ar", "en", "tr"))
+    # layout-only edits (re-wrapping a line, extra blank lines) are no change
+    card.write_text(card.read_text(encoding="utf-8").replace("Dan is echt een tolk nodig.", "Dan is een\ntolk nodig.")
+                    .replace("\n\nNa het gesprek", "\n\n\nNa het gesprek"), encoding="utf-8")
+    assert status_cmd(project).returncode == 0
+
+
+def test_missing_translation_shows_dutch_with_notice_in_readers_language(project, tmp_path, strings):
+    (project / "docs" / f"{CARD}.tr.md").unlink()
+    assert status_cmd(project).returncode == 1
+    out = tmp_path / "site"
+    assert mkdocs(project, site_dir=out).returncode == 0
+    html = (out / "tr" / CARD / "index.html").read_text(encoding="utf-8")
+    assert strings["tr"]["translation"]["missing"] in html
+    assert "Zorg voor een tolk" in html  # the Dutch text is shown
+    # the Dutch card title under a Turkish page is marked as Dutch
+    assert re.search(r'<span lang="nl" dir="ltr">Zorg voor een tolk', html)
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "ar"])
+def test_unreviewed_notice_in_own_language_with_link_to_dutch(built_site, strings, lang):
+    html = (built_site / lang / CARD / "index.html").read_text(encoding="utf-8")
+    assert strings[lang]["translation"]["unreviewed"] in html
+    m = re.search(r'kb-unreviewed.*?<a href="([^"]+)" hreflang="nl"', html, re.S)
+    assert m and (built_site / lang / CARD / m.group(1) / "index.html").resolve() == (built_site / CARD / "index.html").resolve()
+
+
+def test_no_silent_fallback_pages(built_site, site):
+    """Every page under /en/, /tr/, /ar/ is either a translation or says it is not translated."""
+    for lang in ("en", "tr", "ar"):
+        for base in (p.base for p in site.pages.values() if p.lang == "nl"):
+            rel = base[:-3]
+            rel = rel[: -len("index")] if rel.endswith("index") else rel + "/"
+            html = (built_site / lang / rel / "index.html").read_text(encoding="utf-8")
+            translated = (base[:-3] + f".{lang}.md") in site.pages
+            assert ("kb-unreviewed" in html or "kb-stale" in html) == translated, (lang, base)
+            assert ("kb-missing" in html) == (not translated), (lang, base)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+def test_status_page_in_every_language(built_site, strings, lang):
+    html = (built_site / ("" if lang == "nl" else lang) / "vertalingen" / "index.html").read_text(encoding="utf-8")
+    assert strings[lang]["translation"]["status_title"] in html
+    assert html.count("kb-current") >= 3 * 80
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+def test_glossary_tooltips_in_the_pages_language(built_site, strings, lang):
+    html = (built_site / ("" if lang == "nl" else lang) / "woordenlijst" / "index.html").read_text(encoding="utf-8")
+    explanation = strings[lang]["glossary"]["terms"]["pabo"]
+    assert explanation in html
+    card = (built_site / ("" if lang == "nl" else lang) / "voorwaarden" / "praten-met-ouders-is-een-vak" / "index.html")
+    abbrs = re.findall(r'<abbr title="([^"]+)">pabo</abbr>', card.read_text(encoding="utf-8"), re.I)
+    assert abbrs and set(abbrs) == {explanation}
