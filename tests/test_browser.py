@@ -87,17 +87,18 @@ def test_language_switcher_keeps_the_page(server, page, lang):
 
 
 def _search(page, words):
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").first.click()
     box = page.locator("input.md-search__input")
     # A query typed before the search worker has loaded its index is dropped: type it again.
+    box.fill(words)
     for _ in range(15):
-        box.fill("")
-        box.fill(words)
         try:
             page.wait_for_selector(".md-search-result__item", timeout=1000)
             break
         except Exception:
-            continue
+            box.press("End")
+            box.type(" ")
+            box.press("Backspace")
     return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
 
