@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve site test translations card bench clean
+.PHONY: serve site test translations card bench offline clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,13 @@ translations: $(BIN)/.installed  ## translation status; exits 1 if any is missin
 card: $(BIN)/.installed  ## scaffold a new Dutch card: make card SECTIE=thema|voorwaarde|organisatie TITEL="..."
 	$(BIN)/python -m kennisbank new "$(SECTIE)" "$(TITEL)"
 
+offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-offline.zip
+	rm -rf dist/offline && mkdir -p dist
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
+	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache
 
 bench: $(BIN)/.installed  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
 	$(BIN)/python scripts/bench.py

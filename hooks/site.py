@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from kennisbank import render, search
+from kennisbank import csp, render, search
 from kennisbank.checklists import build_checklists
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import load_site
@@ -58,7 +59,14 @@ def on_config(config):
     return config
 
 
-def _generated_pages(lang: str, site_url: str) -> dict[str, tuple[str, bool]]:
+def _url(config, lang: str, src_uri: str) -> str:
+    """Where a generated page of ``lang`` lands, as static-i18n would place it."""
+    f = File.generated(config, src_uri, content="")
+    f.dest_uri = _lang_uri(lang, f.dest_uri)
+    return f.url
+
+
+def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, bool]]:
     """src_uri -> (markdown, in nav) for the pages the build makes itself."""
     site, strings = state.site, state.strings
     default = site.languages[0]
@@ -68,7 +76,8 @@ def _generated_pages(lang: str, site_url: str) -> dict[str, tuple[str, bool]]:
         pages[f"{render.CHECKLIST_DIR}/{cid}.md"] = (
             render.render_checklist_page(cl, lang, strings, url, bilingual=cid == "ouders"), True)
     name = f"{render.CHECKLIST_DIR}/ouders-tweetalig"
-    others = {x: "../../" + ("" if lang == default else "../") + f"{x}/{name}/" for x in site.languages[1:]}
+    here = _url(config, lang, f"{name}.md")
+    others = {x: _relative(here, _url(config, x, f"{name}.md")) for x in site.languages[1:]}
     pages[f"{name}.md"] = (render.render_bilingual(
         state.checklists["ouders"], lang, default, strings,
         render.online_url(site_url, lang, default, f"{name}/"), others), False)
@@ -91,7 +100,7 @@ def on_files(files, config):
     disk and would drop virtual ones. Generated pages get the language's URL prefix and
     alternates, so the language switcher and links stay in the reader's language."""
     lang = _lang(config)
-    state.generated = _generated_pages(lang, config.site_url or "")
+    state.generated = _generated_pages(config, lang, config.site_url or "")
     for src_uri, (markdown, in_nav) in state.generated.items():
         f = File.generated(config, src_uri, content=markdown,
                            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)
@@ -195,10 +204,22 @@ def _dutch_url(page) -> str:
 
 
 def _relative(from_url: str, to_url: str) -> str:
-    depth = len([p for p in from_url.split("/") if p]) if from_url not in ("", ".") else 0
-    if from_url and not from_url.endswith("/"):
-        depth -= 1
-    return "../" * depth + (to_url if to_url != "." else "")  or "./"
+    """A link from one site-root-relative URL to another, that works under any sub-path and from disk."""
+    return render.relative_url(from_url, to_url)
+
+
+@event_priority(0)
+def on_page_context(context, page, config, nav):
+    """Run after static-i18n (50) has set this page's language switcher links. It writes the
+    links of home pages as absolute paths ("/en/"), which break under file:// and when a
+    school moves the site: make every switcher link relative to the site root instead."""
+    prefix = urlsplit(config.site_url or "/").path
+    for alt in config.extra.get("alternate") or []:
+        link = alt["link"]
+        if link.startswith(prefix) and not link.startswith(("http:", "https:")):
+            link = link[len(prefix):]
+        alt["link"] = link or ("./" if config.use_directory_urls else "index.html")
+    return context
 
 
 def on_page_content(html, page, config, files):
@@ -235,3 +256,7 @@ def on_post_build(config):
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
+    hashes = set()
+    for page in sorted(root.rglob("*.html")):
+        hashes |= csp.inline_script_hashes(page.read_text(encoding="utf-8"))
+    (root / "csp-nginx.conf").write_text(csp.nginx_snippet(hashes), encoding="utf-8")

@@ -124,7 +124,7 @@ def page(browser):
 
     def record(request):
         url = request.url
-        if not url.startswith(("http://127.0.0.1", "file:", "data:", "blob:", "about:")):
+        if not url.startswith(("http://127.0.0.1:", "file:", "data:", "blob:", "about:")):
             foreign.append(url)
     pg.on("request", record)
     pg.set_default_timeout(15000)
@@ -137,3 +137,67 @@ def axe_violations(pg) -> list:
     from axe_playwright_python.sync_playwright import Axe
     result = Axe().run(pg, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory):
+    """The site built for /kennisbank/, served by nginx with deploy/nginx.conf.example.
+    Yields the base URL, e.g. http://127.0.0.1:PORT/kennisbank/."""
+    import shutil as sh
+    import socket
+    import time
+    binary = sh.which("nginx") or "/usr/sbin/nginx"
+    if not Path(binary).exists():
+        if os.environ.get("KB_REQUIRE_BROWSER"):
+            pytest.fail("nginx is missing but KB_REQUIRE_BROWSER is set")
+        pytest.skip("no nginx; install Debian's nginx-light")
+    work = tmp_path_factory.mktemp("nginx")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/kennisbank/"
+    site = work / "srv" / "kennisbank"
+    result = mkdocs(ROOT, site_dir=site, env_extra={"KB_SITE_URL": base})
+    assert result.returncode == 0, result.stderr[-2000:]
+    server = (ROOT / "deploy" / "nginx.conf.example").read_text(encoding="utf-8")
+    server = (server.replace("listen 80;", f"listen 127.0.0.1:{port};")
+              .replace("/srv/kennisbank/", f"{site}/"))
+    (work / "logs").mkdir()
+    (work / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "") +  # workers must read the pytest tmp dir
+        f"daemon off;\npid {work}/nginx.pid;\nerror_log {work}/logs/error.log;\nworker_processes 1;\n"
+        f"events {{ worker_connections 64; }}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
+        f" client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;"
+        f" uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;\n{server}\n}}\n", encoding="utf-8")
+    (work / "tmp").mkdir()
+    proc = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-p", str(work)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"nginx did not start: {proc.stdout.read().decode()[-1000:]}")
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory):
+    """The file:// variant (mkdocs.offline.yml), built once."""
+    out = tmp_path_factory.mktemp("offline") / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
+                             "--site-dir", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return out

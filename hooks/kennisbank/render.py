@@ -20,6 +20,19 @@ GLOSSARY = "woordenlijst.md"
 STATUS = "vertalingen.md"
 
 
+def relative_url(from_url: str, to_url: str) -> str:
+    """Relative link between two site-root-relative page URLs ("en/x/" or "en/x.html")."""
+    import posixpath
+    def folder(u):
+        u = "" if u in (".", "./") else u
+        return u if u.endswith("/") or u == "" else posixpath.dirname(u) + "/"
+    to = "" if to_url in (".", "./") else to_url
+    rel = posixpath.relpath("/" + to, "/" + folder(from_url)) if to else posixpath.relpath("/", "/" + folder(from_url))
+    if to.endswith("/") or not to:
+        rel = rel.rstrip("/") + "/"
+    return "./" if rel in ("./", "./.") else rel
+
+
 def card_path(card: Card) -> str:
     return f"{SECTIONS[card.section]['folder']}/{card.slug}.md"
 
@@ -117,7 +130,8 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, bil
         lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
     tools = checklist_tools(strings, lang)
     if bilingual:
-        tools = tools.replace("</p>", f' <a class="md-button" href="../{cl.id}-tweetalig/">{s["checklist"]["print_bilingual"]}</a></p>', 1)
+        tools += f'\n[{s["checklist"]["print_bilingual"]}]({cl.id}-tweetalig.md){{ .md-button }}\n'
+
     out = [f"# {page['title']}", "", page["intro"], "", *_checklist_block(cl.id, lines), tools, qr_block(url, lang, strings)]
     return "\n".join(out)
 
