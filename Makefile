@@ -1,5 +1,7 @@
 # Everything runs from a virtual environment that this Makefile creates on first use.
 PYTHON ?= python3
+# A school builds with its own override file: make site CONFIG=school.yml (see school.example.yml)
+CONFIG ?= mkdocs.yml
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
@@ -14,10 +16,10 @@ $(BIN)/.installed: requirements.txt
 	touch $@
 
 serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000
 
 site: $(BIN)/.installed  ## strict build into site/
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/mkdocs build --strict --clean -f $(CONFIG)
 
 test: $(BIN)/.installed  ## all tests
 	$(BIN)/python -m pytest -q

@@ -6,6 +6,7 @@ language; the current one is ``config.plugins["i18n"].current_language``.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -23,6 +24,7 @@ from kennisbank.checklists import build_checklists
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import load_site
 from kennisbank.model import ContentError
+from kennisbank.school import load_school
 from kennisbank.strings import load_strings
 from kennisbank.translations import is_behind, translation_status
 from kennisbank.vocab import SECTIONS, TAGS
@@ -30,7 +32,8 @@ from kennisbank.vocab import SECTIONS, TAGS
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
-state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={})
+PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
+state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None)
 
 
 def _languages(config) -> tuple:
@@ -54,9 +57,27 @@ def on_config(config):
         state.strings = load_strings(HERE / "strings", languages)
         state.links = Links(state.site.cards)
         state.checklists = build_checklists(state.site)
+        state.school = _school(config, languages)
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
+
+
+def _school(config, languages):
+    """The school override (extra.school), with its logo and colour wired into the theme."""
+    cfg_path = Path(config.config_file_path or "mkdocs.yml")
+    school = load_school(config.extra.get("school"), cfg_path.name, languages)
+    if school is None:
+        return None
+    if school.logo:
+        logo = (cfg_path.parent / school.logo).resolve()
+        if not logo.is_file():
+            raise ContentError(cfg_path.name, "extra.school.logo", f"file not found: {school.logo}")
+        config.theme["logo"] = f"assets/school-logo{logo.suffix.lower()}"
+        school = dataclasses.replace(school, logo=str(logo))
+    if school.color and "assets/school.css" not in config.extra_css:
+        config.extra_css.append("assets/school.css")
+    return school
 
 
 def _url(config, lang: str, src_uri: str) -> str:
@@ -100,6 +121,11 @@ def on_files(files, config):
     disk and would drop virtual ones. Generated pages get the language's URL prefix and
     alternates, so the language switcher and links stay in the reader's language."""
     lang = _lang(config)
+    school = state.school
+    if school and school.logo:
+        files.append(File.generated(config, config.theme["logo"], abs_src_path=school.logo))
+    if school and school.color:
+        files.append(File.generated(config, "assets/school.css", content=render.school_css(school.color)))
     state.generated = _generated_pages(config, lang, config.site_url or "")
     for src_uri, (markdown, in_nav) in state.generated.items():
         f = File.generated(config, src_uri, content=markdown,
@@ -175,7 +201,15 @@ def on_page_markdown(markdown, page, config, files):
         except KeyError as e:
             raise PluginError(f"Invalid content: {src}: field 'body': {e.args[0]}") from None
     markdown = _with_banner(markdown, page, lang, base)
+    if state.school and base in PARENT_PAGES:
+        markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
     return markdown + render.abbreviations(lang, strings)
+
+
+def _after_title(markdown: str, block: str) -> str:
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("# ")), 0)
+    return "\n".join(lines[:at] + ["", block] + lines[at:])
 
 
 def _with_banner(markdown: str, page, lang: str, base: str) -> str:
@@ -194,9 +228,7 @@ def _with_banner(markdown: str, page, lang: str, base: str) -> str:
             notes += render.banner("unreviewed", lang, state.strings, dutch_url)
     if "<!-- kb:banner -->" in markdown:
         return markdown.replace("<!-- kb:banner -->", notes)
-    lines = markdown.split("\n")
-    at = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("# ")), 0)
-    return "\n".join(lines[:at] + ["", notes] + lines[at:])
+    return _after_title(markdown, notes)
 
 
 def _dutch_url(page) -> str:

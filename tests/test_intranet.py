@@ -4,6 +4,8 @@ The ``page`` fixture fails any test whose page asks another host for anything.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 CARD = "voorwaarden/zorg-voor-een-tolk"
@@ -98,3 +100,50 @@ def test_offline_build_links_to_html_files(offline_site):
     html = (offline_site / "index.html").read_text(encoding="utf-8")
     assert 'href="lezers/ouders.html"' in html
     assert 'href="/' not in html, "absolute links break under file://"
+
+
+# ---------------------------------------------------------------- the school's own details
+
+def _build_school(project, tmp_path, edit=None):
+    from conftest import ROOT, mkdocs
+    import shutil
+    shutil.copy2(ROOT / "school.example.yml", project / "school.yml")
+    (project / "deploy").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "deploy" / "school-example-logo.svg", project / "deploy")
+    if edit:
+        text = (project / "school.yml").read_text(encoding="utf-8")
+        (project / "school.yml").write_text(edit(text), encoding="utf-8")
+    out = tmp_path / "site"
+    return mkdocs(project, "-f", "school.yml", site_dir=out), out
+
+
+def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_path):
+    import yaml
+    result, out = _build_school(project, tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    school = yaml.safe_load((project / "school.yml").read_text(encoding="utf-8").replace("INHERIT", "inherit"))["extra"]["school"]
+    for lang in ("nl", "en", "tr", "ar"):
+        prefix = "" if lang == "nl" else f"{lang}/"
+        for page in ("lezers/ouders", "checklists/ouders"):
+            raw = (out / prefix / page / "index.html").read_text(encoding="utf-8")
+            html = re.sub(r"<[^>]+>", "", raw)  # glossary words inside become <abbr> tooltips
+            assert school["name"] in html and school["contact"]["name"] in html, (lang, page)
+            assert school["interpreter"][lang] in html, (lang, page)
+            assert school["contact"]["when"][lang] in html, (lang, page)
+            assert "school-logo.svg" in raw
+    assert "#6a1b4d" in (out / "assets" / "school.css").read_text(encoding="utf-8")
+    assert "Fatima" not in (out / "themas" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit, field, words", [
+    (lambda t: t.replace('color: "#6a1b4d"', 'color: "#ffcc00"'), "extra.school.color", "contrast 1.5:1"),
+    (lambda t: t.replace("role: contactouder ", "role: directeur "), "extra.school.contact.role", "one of"),
+    (lambda t: t.replace("    name: Basisschool De Regenboog\n", ""), "extra.school.name", "missing"),
+    (lambda t: t.replace("school-example-logo.svg", "missing.svg"), "extra.school.logo", "not found"),
+    (lambda t: t.replace("      nl: Vraag het", "      xx: Vraag het"), "extra.school.interpreter", "at least nl"),
+])
+def test_bad_school_override_fails_cleanly(project, tmp_path, edit, field, words):
+    result, out = _build_school(project, tmp_path, edit)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"school.yml: field '{field}'" in result.stderr and words in result.stderr, result.stderr[-600:]
+    assert not out.exists()

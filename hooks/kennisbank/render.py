@@ -302,3 +302,31 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
         out += [f"- {card_link(site.cards[x], lang, strings, '')} ↔ {card_link(site.cards[y], lang, strings, '')}" for x, y in links]
         out.append("")
     return "\n".join(out)
+
+
+def school_box(school, lang: str, strings: dict) -> str:
+    """The school's own contact details and how to get an interpreter, for parents."""
+    s = strings[lang]["school"]
+
+    def text(field):
+        t, tl = school.text(field, lang)
+        return _in_lang(html.escape(t), tl, lang, strings)
+    lines = [f"**{html.escape(school.name)}**", "",
+             f"{s['roles'][school.role]}: **{html.escape(school.contact)}**"]
+    if school.phone:
+        lines.append(f"{s['phone']}: [{html.escape(school.phone)}](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
+    if school.email:
+        lines.append(f"{s['email']}: [{html.escape(school.email)}](mailto:{html.escape(school.email)})")
+    if school.text(school.when, lang)[0]:
+        lines.append(f"{s['when']}: {text(school.when)}")
+    body = "  \n".join(lines[2:])
+    return (f'<div class="admonition note kb-school" markdown>\n<p class="admonition-title">{s["title"]}</p>\n\n'
+            f"{lines[0]}\n\n{body}\n\n**{s['interpreter']}** {text(school.interpreter)}\n\n</div>\n")
+
+
+def school_css(color: str) -> str:
+    """The school's colour as Material's primary colour (its contrast is checked on load)."""
+    return (":root, [data-md-color-primary] {\n"
+            f"  --md-primary-fg-color: {color};\n  --md-primary-fg-color--light: {color};\n"
+            f"  --md-primary-fg-color--dark: {color};\n  --md-typeset-a-color: {color};\n}}\n"
+            f".md-nav__link--active, .md-nav__link:hover, .kb-source {{ color: {color}; border-color: {color}; }}\n")
