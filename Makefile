@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
+# Reproducible builds: the date in the sitemap is the last commit's, not today's.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations card bench offline clean
+.PHONY: serve site test translations card bench offline publish clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +36,10 @@ offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-o
 	rm -rf dist/offline && mkdir -p dist
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
 	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip
+
+publish: $(BIN)/.installed  ## build and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [CONFIG=school.yml]"; exit 2; }
+	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
 clean:
 	rm -rf site dist .pytest_cache

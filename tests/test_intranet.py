@@ -148,3 +148,50 @@ def test_bad_school_override_fails_cleanly(project, tmp_path, edit, field, words
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"school.yml: field '{field}'" in result.stderr and words in result.stderr, result.stderr[-600:]
     assert not out.exists()
+
+
+# ---------------------------------------------------------------- reproducible, safe publishing
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT, mkdocs
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert mkdocs(project, site_dir=a, env_extra=env).returncode == 0
+    assert mkdocs(project, site_dir=b, env_extra=env).returncode == 0
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    different = [str(f) for f in files_a if (a / f).read_bytes() != (b / f).read_bytes()]
+    assert different == []
+    zips = []
+    for name in ("a.zip", "b.zip"):
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "zipdir.py"), str(a), str(tmp_path / name)],
+                       check=True, capture_output=True, env={"SOURCE_DATE_EPOCH": "1700000000"})
+        zips.append((tmp_path / name).read_bytes())
+    assert zips[0] == zips[1]
+
+
+def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    dest = tmp_path / "srv" / "kennisbank"
+
+    def publish():
+        return subprocess.run([sys.executable, str(ROOT / "scripts" / "publish.py"), str(dest)], cwd=project,
+                              capture_output=True, text=True, timeout=600)
+    assert publish().returncode == 0
+    assert dest.is_symlink() and (dest / "index.html").is_file()
+    before_target = dest.resolve()
+    before = {p.relative_to(dest): p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+
+    card = project / "docs" / "voorwaarden" / "zorg-voor-een-tolk.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("tags: [", "tags: [kookles, "), encoding="utf-8")
+    broken = publish()
+    assert broken.returncode != 0 and "unchanged" in broken.stderr
+    assert dest.resolve() == before_target
+    after = {p.relative_to(dest): p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+    assert after == before, "the old site is still complete"
+    releases = list((dest.parent / ".kennisbank.releases").iterdir())
+    assert releases == [before_target], "the failed build left nothing behind"
