@@ -1,0 +1,78 @@
+"""Every page type in every language: zero axe violations (WCAG 2.1 A/AA) and zero requests
+to other hosts (the ``page`` fixture fails a test on any). Plus keyboard-only use."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations
+
+LANGS = ["", "en/", "tr/", "ar/"]
+PAGE_TYPES = {
+    "home": "",
+    "audience": "lezers/ouders/",
+    "section": "voorwaarden/",
+    "card": "voorwaarden/zorg-voor-een-tolk/",
+    "checklist": "checklists/ouders/",
+    "bilingual sheet": "checklists/ouders-tweetalig/",
+    "tag": "onderwerpen/tolk/",
+    "tag index": "onderwerpen/",
+    "overview": "overzicht/",
+    "glossary": "woordenlijst/",
+    "translation status": "vertalingen/",
+    "report": "verslag/",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=["nl", "en", "tr", "ar"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_type_has_no_axe_violations(server, page, lang, kind):
+    page.goto(f"{server}/{lang}{PAGE_TYPES[kind]}")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", LANGS, ids=["nl", "en", "tr", "ar"])
+def test_ticked_checklist_has_no_axe_violations(server, page, lang):
+    page.goto(f"{server}/{lang}checklists/ouders/")
+    for i in range(3):
+        page.locator(".kb-checklist input[data-item]").nth(i).focus()
+        page.keyboard.press("Space")
+    assert page.locator(".kb-checklist input:checked").count() == 3
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang, words", [("", "tolk"), ("en/", "interpreter"), ("tr/", "tercüman"), ("ar/", "مترجم")])
+def test_search_with_results_open_has_no_axe_violations(server, page, lang, words):
+    from test_browser import _search
+    page.goto(f"{server}/{lang}")
+    assert _search(page, words)
+    assert axe_violations(page) == []
+
+
+def test_checklist_with_the_keyboard_only(server, page):
+    page.goto(f"{server}/checklists/ouders/")
+    first = page.locator(".kb-checklist input[data-item]").first
+    for _ in range(200):  # Tab from the top of the page until the first box has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.matches('.kb-checklist input[data-item]')"):
+            break
+    assert first.evaluate("e => e === document.activeElement")
+    page.keyboard.press("Space")
+    assert first.is_checked()
+    for _ in range(400):  # on to "start again"
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.classList.contains('kb-reset')"):
+            break
+    page.keyboard.press("Enter")
+    assert not first.is_checked()
+
+
+def test_language_switcher_with_the_keyboard_only(server, page):
+    page.goto(f"{server}/voorwaarden/zorg-voor-een-tolk/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.getAttribute('hreflang') === 'ar'"):
+            break
+    else:
+        pytest.fail("the Arabic link of the language switcher is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ar/voorwaarden/zorg-voor-een-tolk/")
