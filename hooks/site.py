@@ -203,6 +203,8 @@ def on_page_markdown(markdown, page, config, files):
     markdown = _with_banner(markdown, page, lang, base)
     if state.school and base in PARENT_PAGES:
         markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
+    url = (config.site_url or "").rstrip("/") + "/" + page.url.replace("index.html", "")
+    markdown = _after_title(markdown, render.page_tools(lang, strings, url))
     return markdown + render.abbreviations(lang, strings)
 
 

@@ -330,3 +330,12 @@ def school_css(color: str) -> str:
             f"  --md-primary-fg-color: {color};\n  --md-primary-fg-color--light: {color};\n"
             f"  --md-primary-fg-color--dark: {color};\n  --md-typeset-a-color: {color};\n}}\n"
             f".md-nav__link--active, .md-nav__link:hover, .kb-source {{ color: {color}; border-color: {color}; }}\n")
+
+
+def page_tools(lang: str, strings: dict, url: str) -> str:
+    """Under every page title: the read-aloud button (hidden until a voice is found), and,
+    on paper only, the address of this page."""
+    p = strings[lang]["page"]
+    return (f'<p class="kb-page-tools"><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
+            f'{p["read_aloud"]}</button></p>\n\n'
+            f'<p class="kb-print-only kb-url">{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
