@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations card bench offline publish clean
+.PHONY: serve site test translations card bench reader offline publish clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ translations: $(BIN)/.installed  ## translation status; exits 1 if any is missin
 
 card: $(BIN)/.installed  ## scaffold a new Dutch card: make card SECTIE=thema|voorwaarde|organisatie TITEL="..."
 	$(BIN)/python -m kennisbank new "$(SECTIE)" "$(TITEL)"
+
+reader: site  ## the course reader of every language as PDF, linked from its page (needs chromium)
+	$(BIN)/python scripts/reader.py site
 
 offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-offline.zip
 	rm -rf dist/offline && mkdir -p dist

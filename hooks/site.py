@@ -31,7 +31,7 @@ from kennisbank.vocab import SECTIONS, TAGS
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
-             "overzicht.md", "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
+             "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None)
 
@@ -106,6 +106,7 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     for tag in TAGS:
         pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
     pages[render.OVERVIEW] = (render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
+    pages[render.READER] = (render.render_reader(site, lang, strings), True)
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
     pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings), True)
     return pages
@@ -198,6 +199,7 @@ def on_page_markdown(markdown, page, config, files):
         up = "../" * base.count("/")
         try:
             markdown = render.expand_card_lists(markdown, site, lang, strings, up)
+            markdown = render.expand_questions(markdown, site, lang, strings, up)
         except KeyError as e:
             raise PluginError(f"Invalid content: {src}: field 'body': {e.args[0]}") from None
     markdown = _with_banner(markdown, page, lang, base)

@@ -50,3 +50,85 @@ def test_single_card_prints_cleanly_with_quote_and_url(server, page, lang):
     assert page.locator(".kb-source").is_visible()
     url = page.locator(".kb-url")
     assert url.is_visible() and f"https://kennisbank.example.org/{lang}{CARD}" in url.inner_text()
+
+
+# ---------------------------------------------------------------- lesson guide
+
+@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+def test_lesson_guide_lists_every_cards_questions(built_site, site, lang):
+    import re
+    from html import unescape
+    path = built_site / ("" if lang == "nl" else lang) / "lesbrief" / "index.html"
+    text = unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+    text = re.sub(r"\s+", " ", text)
+    for card in site.cards.values():
+        for q in card.text(lang).questions:
+            assert re.sub(r"\s+", " ", q) in text, (card.id, q)
+
+
+# ---------------------------------------------------------------- course readers (PDF)
+
+@pytest.fixture(scope="module")
+def readers(built_site, tmp_path_factory, browser):
+    import importlib.util
+    import shutil
+    from conftest import ROOT
+    site = tmp_path_factory.mktemp("readers") / "site"
+    shutil.copytree(built_site, site)
+    spec = importlib.util.spec_from_file_location("reader", ROOT / "scripts" / "reader.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return site, module.make_readers(site, browser)
+
+
+def _outline(pdf_path):
+    import pypdfium2
+    doc = pypdfium2.PdfDocument(str(pdf_path))
+    width = doc[0].get_width()
+    entries = []
+    for b in doc.get_toc():
+        dest = b.get_dest()
+        _, (x, y, _z) = dest.get_view()
+        entries.append((b.level, b.get_title(), dest.get_index(), x, y))
+    return len(doc), width, entries
+
+
+def _words(text):
+    import re
+    return sorted(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+def test_reader_pdf_has_every_part_and_card(readers, site, strings, lang):
+    _, pdfs = readers
+    pages, width, outline = _outline(pdfs[lang])
+    assert pages >= 10
+    parts = [(t, page, y) for level, t, page, x, y in outline if level == 1]
+    names = [strings[lang]["nav"][f] for f in ("themas", "voorwaarden", "organisatie")]
+    for name in names:
+        match = [p for p in parts if _words(p[0]) == _words(name)]
+        assert match, f"no part '{name}' in {[p[0] for p in parts]}"
+        assert match[0][2] > 760, "each part starts at the top of a new page"
+    assert len({p[1] for p in parts if any(_words(p[0]) == _words(n) for n in names)}) == 3
+    titles = [_words(t) for level, t, *_ in outline if level == 2]
+    for card in site.cards.values():
+        assert _words(card.text(lang).title) in titles, (lang, card.id)
+
+
+@pytest.mark.parametrize("lang, rtl", [("nl", False), ("ar", True)])
+def test_reader_direction_from_the_pdf_layout(readers, lang, rtl):
+    _, pdfs = readers
+    _, width, outline = _outline(pdfs[lang])
+    xs = [x for level, _t, _p, x, _y in outline if level == 2]
+    right = sum(1 for x in xs if x > width / 2)
+    assert (right / len(xs) > 0.9) if rtl else (right / len(xs) < 0.1)
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_reader_page_links_its_pdf_with_size(readers, lang):
+    import re
+    site, pdfs = readers
+    html = (site / ("" if lang == "nl" else lang) / "reader" / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<p class="kb-pdf"><a href="([^"]+)" download>.*?</a> <span dir="ltr">\(pdf, ([\d,]+) kB\)</span>', html)
+    assert m and m.group(1) == pdfs[lang].name
+    assert int(m.group(2).replace(",", "")) == round(pdfs[lang].stat().st_size / 1000)

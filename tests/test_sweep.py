@@ -20,6 +20,8 @@ PAGE_TYPES = {
     "glossary": "woordenlijst/",
     "translation status": "vertalingen/",
     "report": "verslag/",
+    "reader": "reader/",
+    "lesson guide": "lesbrief/",
 }
 
 

@@ -233,6 +233,9 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
             if rid == card.id:
                 raise ContentError(card.path, f"related[{i}]", "a card cannot relate to itself")
     for page in pages.values():
+        for m in re.finditer(r"<!-- kb:questions section=(\w+) -->", page.body):
+            if m.group(1) not in SECTIONS:
+                raise ContentError(page.path, "body", f"question list names unknown section '{m.group(1)}'")
         for m in re.finditer(r"<!-- kb:cards ids=([\w,-]+)", page.body):
             for cid in m.group(1).split(","):
                 if cid not in cards:

@@ -339,3 +339,58 @@ def page_tools(lang: str, strings: dict, url: str) -> str:
     return (f'<p class="kb-page-tools"><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
             f'{p["read_aloud"]}</button></p>\n\n'
             f'<p class="kb-print-only kb-url">{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
+
+
+_QUESTIONS_RE = re.compile(r"<!-- kb:questions section=(\w+) -->")
+
+
+def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str) -> str:
+    """Replace ``<!-- kb:questions section=thema -->`` with every card's reflection questions,
+    taken from the card model in the reader's language (the lesson guide)."""
+    def repl(m):
+        out = []
+        for c in site.cards.values():
+            if c.section != m.group(1):
+                continue
+            t = c.text(lang)
+            tl = lang if lang in c.texts else "nl"
+            out.append(f"- {card_link(c, lang, strings, up)}")
+            out += [f"    1. {_in_lang(q, tl, lang, strings)}" for q in t.questions]
+        return "\n".join(out)
+    return _QUESTIONS_RE.sub(repl, markdown)
+
+
+READER = "reader.md"
+
+
+def render_reader(site: Site, lang: str, strings: dict) -> str:
+    """Every card on one printable page: cover, contents, one part per section.
+    ``make reader`` prints it to a PDF per language and fills in the download link."""
+    s, r = strings[lang], strings[lang]["reader"]
+    out = ['<div class="kb-cover" markdown>', "", f"# {r['title']}", "", r["subtitle"], "", "</div>", "",
+           f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
+           f'<nav class="kb-toc" markdown>', "", f"## {r['contents']} {{ #inhoud }}", ""]
+    for sec, meta in SECTIONS.items():
+        out.append(f"- [{s['nav'][meta['folder']]}](#{sec})")
+        for c in site.cards.values():
+            if c.section == sec:
+                t = c.text(lang)
+                out.append(f"    - [{_in_lang(t.title, lang if lang in c.texts else 'nl', lang, strings)}](#{c.id})")
+    out += ["", "</nav>", ""]
+    for sec, meta in SECTIONS.items():
+        out += [f'<section class="kb-part" markdown>', "", f"## {s['nav'][meta['folder']]} {{ #{sec} }}", ""]
+        for c in site.cards.values():
+            if c.section != sec:
+                continue
+            t, tl = c.text(lang), (lang if lang in c.texts else "nl")
+            out += [f"### {_in_lang(t.title, tl, lang, strings)} {{ #{c.id} }}", "",
+                    _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", t.body.strip(), "",
+                    f"**{s['card']['checklist']}**", ""]
+            for item in c.checklist:
+                text, il = c.item_text(item, lang)
+                out.append(f'- <span class="kb-box" aria-hidden="true"></span>{_in_lang(text, il, lang, strings)}')
+            out += ["", f"**{s['card']['questions']}**", ""]
+            out += [f"1. {_in_lang(q, tl, lang, strings)}" for q in t.questions]
+            out += ["", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>', "", c.source, "", "</blockquote>", ""]
+        out += ["</section>", ""]
+    return "\n".join(out)

@@ -1,0 +1,85 @@
+"""Print the course reader of every language to PDF with headless Chromium: `make reader`.
+
+    python scripts/reader.py SITE_DIR
+
+For each language it opens <lang>/reader/ from SITE_DIR over a loopback HTTP server,
+prints it on A4 with page numbers, writes kennisbank-<lang>.pdf next to the page, and
+turns the hidden download line on that page into a link with the file's size.
+Chromium lays out Arabic right-to-left correctly, which WeasyPrint does not.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import re
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from kennisbank.config import read_languages  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#333">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+_PDF_RE = re.compile(r'<p class="kb-pdf" hidden data-pdf="([^"]+)">(.*?)</p>', re.S)
+
+
+def make_readers(site: Path, browser=None) -> dict[str, Path]:
+    """PDFs for every language; ``browser``: a Playwright Chromium already running, if any."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    languages = read_languages(ROOT / "mkdocs.yml")
+    try:
+        if browser is not None:
+            return _print_all(browser, site, base, languages)
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            try:
+                return _print_all(own, site, base, languages)
+            finally:
+                own.close()
+    finally:
+        httpd.shutdown()
+
+
+def _print_all(browser, site: Path, base: str, languages: tuple) -> dict[str, Path]:
+    out = {}
+    page = browser.new_page()
+    for lang in languages:
+        folder = site / ("" if lang == languages[0] else lang) / "reader"
+        page.goto(base + folder.relative_to(site).as_posix() + "/", wait_until="networkidle")
+        pdf = folder / f"kennisbank-{lang}.pdf"
+        # outline: the PDF gets bookmarks for every part and card; tagged: readable by screen readers
+        pdf.write_bytes(page.pdf(format="A4", print_background=True, display_header_footer=True,
+                                 outline=True, tagged=True,
+                                 header_template="<span></span>", footer_template=FOOTER,
+                                 margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}))
+        _link(folder / "index.html", pdf)
+        out[lang] = pdf
+    page.close()
+    return out
+
+
+def _link(page: Path, pdf: Path) -> None:
+    size = f"{round(pdf.stat().st_size / 1000):,} kB"
+    text = page.read_text(encoding="utf-8")
+    text = _PDF_RE.sub(lambda m: f'<p class="kb-pdf"><a href="{m.group(1)}" download>{m.group(2)}</a> '
+                                 f'<span dir="ltr">(pdf, {html.escape(size)})</span></p>', text, count=1)
+    page.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    for lang, path in make_readers(Path(sys.argv[1] if len(sys.argv) > 1 else "site")).items():
+        print(f"{lang}: {path} ({path.stat().st_size:,} bytes)")
