@@ -1,10 +1,15 @@
 """Benchmarks (not tests): `make bench`. Prints one table per measurement.
 
-links   cost of computing "see also" and backlinks over synthetic card sets of
-        1x, 4x, 10x and 40x the real one (copies of the real cards with new ids
-        and their relations shifted along), best of 5 runs.
-build   one full strict build of all languages: seconds, pages, pages per second,
-        the share of time spent in the project's hook code, and search index sizes.
+links    cost of computing "see also" and backlinks over synthetic card sets of
+         1x, 4x, 10x and 40x the real one (copies of the real cards with new ids
+         and their relations shifted along), best of 5 runs.
+build    one full strict build of all languages: seconds, pages, pages per second,
+         the share of time spent in the project's hook code, and search index sizes.
+scaling  full builds of synthetic sites with 1x, 4x and 10x the cards (all languages):
+         seconds per page.
+weight   median bytes per page over the wire (HTML + its CSS and JS, gzip), against a
+         plain Material site built from the same Dutch Markdown.
+lcp      Largest Contentful Paint of a card page in Chromium on loopback, CPU 4x slower.
 """
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ import io
 import math
 import os
 import pstats
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -92,10 +99,146 @@ def bench_build() -> None:
     print()
 
 
+def _copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "hooks", "bron"):
+        src = ROOT / name
+        (shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir()
+         else shutil.copy2(src, dest / name))
+    return dest
+
+
+def _multiply_cards(docs: Path, factor: int) -> None:
+    """Add factor-1 copies of every card (Dutch and translations) with new ids and slugs."""
+    import re
+    for k in range(1, factor):
+        for folder in ("themas", "voorwaarden", "organisatie"):
+            for f in sorted((docs / folder).glob("*.md")):
+                if f.name.startswith("index."):
+                    continue
+                stem, _, rest = f.name.partition(".")
+                text = f.read_text(encoding="utf-8")
+                text = re.sub(r"\b([TVO])(\d{2})\b", lambda m: f"{m.group(1)}{int(m.group(2)) + 100 * k:03d}", text)
+                (docs / folder / f"{stem}-{k}.{rest}").write_text(text, encoding="utf-8")
+
+
+def _build_seconds(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", str(site_dir)],
+                   cwd=project, env=env, check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def bench_scaling() -> None:
+    print("## Build scaling: synthetic card sets, all languages\n")
+    print("| set | cards | pages | seconds | ms per page | vs 1× |")
+    print("|---|---:|---:|---:|---:|---:|")
+    first = None
+    for factor in (1, 4, 10):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = _copy_project(Path(tmp) / "p")
+            _multiply_cards(project / "docs", factor)
+            seconds = _build_seconds(project, Path(tmp) / "site")
+            pages = sum(1 for _ in (Path(tmp) / "site").rglob("index.html"))
+        per = seconds / pages * 1000
+        first = first or per
+        print(f"| {factor}× | {74 * factor} | {pages} | {seconds:.1f} | {per:.1f} | {per / first:.2f}× |")
+    print()
+
+
+def _page_weights(site: Path) -> list[int]:
+    """Bytes over the wire per page: its HTML plus the CSS and JS it loads, each gzipped."""
+    import gzip
+    import re
+    cache: dict[Path, int] = {}
+
+    def gz(path: Path) -> int:
+        if path not in cache:
+            cache[path] = len(gzip.compress(path.read_bytes(), 6))
+        return cache[path]
+    out = []
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        total = gz(page)
+        for ref in re.findall(r'(?:src|href)="([^"]+\.(?:css|js))"', html):
+            target = (page.parent / ref.split("?")[0]).resolve()
+            if target.is_file():
+                total += gz(target)
+        out.append(total)
+    return out
+
+
+def bench_weight() -> None:
+    import statistics
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = Path(tmp) / "ours"
+        _build_seconds(ROOT, ours)
+        plain_project = _copy_project(Path(tmp) / "plain")
+        for f in (plain_project / "docs").rglob("*.*.md"):
+            f.unlink()  # the plain site: Dutch Markdown only
+        (plain_project / "plain.yml").write_text(
+            "site_name: plain\ndocs_dir: docs\ntheme:\n  name: material\n  font: false\n"
+            "plugins:\n  - search\nmarkdown_extensions: [abbr, admonition, attr_list, md_in_html, tables, "
+            "pymdownx.details, pymdownx.superfences, pymdownx.tasklist]\n", encoding="utf-8")
+        _build_seconds(plain_project, Path(tmp) / "plainsite", "plain.yml")
+        ours_w = statistics.median(_page_weights(ours))
+        plain_w = statistics.median(_page_weights(Path(tmp) / "plainsite"))
+    print("## Page weight: median bytes per page over the wire (HTML + CSS + JS, gzip)\n")
+    print("| this site | plain Material, same Markdown | ratio |")
+    print("|---:|---:|---:|")
+    print(f"| {ours_w:,.0f} | {plain_w:,.0f} | {ours_w / plain_w:.2f}× |\n")
+
+
+def bench_lcp() -> None:
+    import functools
+    import http.server
+    import statistics
+    import threading
+    from playwright.sync_api import sync_playwright
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        _build_seconds(ROOT, site)
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/voorwaarden/zorg-voor-een-tolk/"
+        results = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic"])
+            for _ in range(5):
+                context = browser.new_context()
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                page.goto(url, wait_until="load")
+                lcp = page.evaluate("""() => new Promise(r => new PerformanceObserver(l => {
+                    const e = l.getEntries(); r(e[e.length - 1].startTime); }).observe({type: 'largest-contentful-paint', buffered: true}))""")
+                results.append(lcp)
+                context.close()
+            browser.close()
+        httpd.shutdown()
+    print("## Largest Contentful Paint, card page, CPU throttled 4× (5 cold loads)\n")
+    print("| median ms | worst ms |")
+    print("|---:|---:|")
+    print(f"| {statistics.median(results):.0f} | {max(results):.0f} |\n")
+
+
 if __name__ == "__main__":
     site = load_site(ROOT / "docs", read_languages(ROOT / "mkdocs.yml"))
-    what = sys.argv[1:] or ["links", "build"]
+    what = sys.argv[1:] or ["links", "build", "scaling", "weight", "lcp"]
     if "links" in what:
         bench_links(site.cards)
     if "build" in what:
         bench_build()
+    if "scaling" in what:
+        bench_scaling()
+    if "weight" in what:
+        bench_weight()
+    if "lcp" in what:
+        bench_lcp()
