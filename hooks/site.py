@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from kennisbank import csp, render, search
 from kennisbank.checklists import build_checklists
 from kennisbank.links import Links, section_pairs
-from kennisbank.loader import load_site
+from kennisbank.loader import load_site, section_of
 from kennisbank.model import ContentError
 from kennisbank.school import load_school
 from kennisbank.strings import load_strings
@@ -122,6 +122,11 @@ def on_files(files, config):
     disk and would drop virtual ones. Generated pages get the language's URL prefix and
     alternates, so the language switcher and links stay in the reader's language."""
     lang = _lang(config)
+    # Cards stay out of the sidebar: each section's page lists them. A sidebar of every card
+    # made each page's HTML grow with the number of cards, and the build quadratic.
+    for f in files.documentation_pages():
+        if section_of(f.src_uri.split(".")[0] + ".md"):
+            f.inclusion = InclusionLevel.NOT_IN_NAV
     school = state.school
     if school and school.logo:
         files.append(File.generated(config, config.theme["logo"], abs_src_path=school.logo))
@@ -147,9 +152,10 @@ def on_files(files, config):
 
 @event_priority(-200)
 def on_nav(nav, config, files):
-    """Section titles from the language's strings file, sections in a fixed order, cards by id."""
+    """Section titles from the language's strings file, sections and generated pages in a fixed order."""
     names = state.strings[_lang(config)]["nav"]
     order = {k: i for i, k in enumerate(NAV_ORDER)}
+    generated = {src: i for i, src in enumerate(state.generated)}
 
     def key(item):
         if isinstance(item, Section):
@@ -157,11 +163,8 @@ def on_nav(nav, config, files):
             return order.get(folder, 99), folder
         src = item.file.src_uri if isinstance(item, Page) else ""
         base = src.split(".")[0] + ".md"
-        card = state.site.by_path.get(base)
-        generated = list(state.generated)
         return order.get(base, 99), (0 if src.startswith(("index", "README")) or "/index." in src else 1,
-                                     list(state.site.cards).index(card.id) if card else 0,
-                                     generated.index(src) if src in generated else 0, src)
+                                     generated.get(src, 0), src)
 
     def walk(items):
         for item in items:

@@ -111,15 +111,14 @@ def _copy_project(dest: Path) -> Path:
 def _multiply_cards(docs: Path, factor: int) -> None:
     """Add factor-1 copies of every card (Dutch and translations) with new ids and slugs."""
     import re
+    originals = [f for folder in ("themas", "voorwaarden", "organisatie")
+                 for f in sorted((docs / folder).glob("*.md")) if not f.name.startswith("index.")]
     for k in range(1, factor):
-        for folder in ("themas", "voorwaarden", "organisatie"):
-            for f in sorted((docs / folder).glob("*.md")):
-                if f.name.startswith("index."):
-                    continue
-                stem, _, rest = f.name.partition(".")
-                text = f.read_text(encoding="utf-8")
-                text = re.sub(r"\b([TVO])(\d{2})\b", lambda m: f"{m.group(1)}{int(m.group(2)) + 100 * k:03d}", text)
-                (docs / folder / f"{stem}-{k}.{rest}").write_text(text, encoding="utf-8")
+        for f in originals:
+            stem, _, rest = f.name.partition(".")
+            text = f.read_text(encoding="utf-8")
+            text = re.sub(r"\b([TVO])(\d{2})\b", lambda m: f"{m.group(1)}{int(m.group(2)) + 100 * k:03d}", text)
+            (f.parent / f"{stem}-{k}.{rest}").write_text(text, encoding="utf-8")
 
 
 def _build_seconds(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> float:

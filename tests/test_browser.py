@@ -106,3 +106,15 @@ def test_search_stays_within_the_language(server, page, lang, words, card):
     for h in hrefs:
         path = h[len(server) + 1:]
         assert path.startswith(lang) and not path.startswith(tuple(others)), h
+
+
+def test_parent_reaches_expectations_and_preparation_in_two_clicks(server, page):
+    page.goto(f"{server}/")
+    page.locator('article a[href$="lezers/ouders/"]').first.click()  # click 1: "Ik ben ouder"
+    page.wait_for_url("**/lezers/ouders/")
+    assert page.locator("#wat-mag-u-van-de-school-verwachten").is_visible()
+    expectations = page.locator("#wat-mag-u-van-de-school-verwachten ~ ul a").first
+    assert "voorwaarden/" in expectations.get_attribute("href")
+    page.locator('article a[href$="checklists/ouders/"]').first.click()  # click 2: the checklist
+    page.wait_for_url("**/checklists/ouders/")
+    assert page.locator(".kb-checklist input[data-item]").count() > 10

@@ -60,3 +60,22 @@ def test_plain_language_per_card(site):
 def test_measure_counts_sentences_and_long_words():
     f = plain.measure("Dit is kort. Ouderbetrokkenheidstijd is een lang woord!")
     assert (f.sentences, f.words, f.long_words) == (2, 8, 1)
+
+
+def test_scaffold_makes_a_valid_card_with_the_next_free_id(project):
+    import os
+    import subprocess
+    import sys
+    from kennisbank.loader import load_site
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"))
+    result = subprocess.run([sys.executable, "-m", "kennisbank", "new", "voorwaarde", "Zorg voor een rustige plek"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    path = project / "docs" / "voorwaarden" / "zorg-voor-een-rustige-plek.md"
+    assert path.exists() and "V28" in result.stdout
+    site = load_site(project / "docs", ("nl", "en", "tr", "ar"))
+    card = site.cards["V28"]
+    assert card.section == "voorwaarde" and card.nl.title == "Zorg voor een rustige plek" and card.checklist
+    again = subprocess.run([sys.executable, "-m", "kennisbank", "new", "voorwaarde", "Zorg voor een rustige plek"],
+                           cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert again.returncode == 2 and "exists already" in again.stderr
