@@ -10,8 +10,8 @@ import dataclasses
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,16 +22,16 @@ from mkdocs.structure.pages import Page
 from kennisbank import csp, render, search
 from kennisbank.checklists import build_checklists
 from kennisbank.links import Links, section_pairs
-from kennisbank.loader import load_site, section_of
+from kennisbank.loader import language_of, load_site, section_of
 from kennisbank.model import ContentError
 from kennisbank.school import load_school
 from kennisbank.strings import load_strings
 from kennisbank.translations import is_behind, translation_status
-from kennisbank.vocab import SECTIONS, TAGS
+from kennisbank.vocab import TAGS
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
-             "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "over.md", "vertalingen.md"]
+             "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None)
 
@@ -80,11 +80,16 @@ def _school(config, languages):
     return school
 
 
-def _url(config, lang: str, src_uri: str) -> str:
-    """Where a generated page of ``lang`` lands, as static-i18n would place it."""
-    f = File.generated(config, src_uri, content="")
+def _generated_file(config, lang: str, src_uri: str, content: str = "", in_nav: bool = True) -> File:
+    """A virtual page of ``lang``, placed where static-i18n places that language's pages."""
+    f = File.generated(config, src_uri, content=content,
+                       inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)
     f.dest_uri = _lang_uri(lang, f.dest_uri)
-    return f.url
+    return f
+
+
+def _url(config, lang: str, src_uri: str) -> str:
+    return _generated_file(config, lang, src_uri).url
 
 
 def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, bool]]:
@@ -98,7 +103,7 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
             render.render_checklist_page(cl, lang, strings, url, bilingual=cid == "ouders"), True)
     name = f"{render.CHECKLIST_DIR}/ouders-tweetalig"
     here = _url(config, lang, f"{name}.md")
-    others = {x: _relative(here, _url(config, x, f"{name}.md")) for x in site.languages[1:]}
+    others = {x: render.relative_url(here, _url(config, x, f"{name}.md")) for x in site.languages[1:]}
     pages[f"{name}.md"] = (render.render_bilingual(
         state.checklists["ouders"], lang, default, strings,
         render.online_url(site_url, lang, default, f"{name}/"), others), False)
@@ -125,7 +130,7 @@ def on_files(files, config):
     # Cards stay out of the sidebar: each section's page lists them. A sidebar of every card
     # made each page's HTML grow with the number of cards, and the build quadratic.
     for f in files.documentation_pages():
-        if section_of(f.src_uri.split(".")[0] + ".md"):
+        if section_of(_base(f.src_uri)):
             f.inclusion = InclusionLevel.NOT_IN_NAV
     school = state.school
     if school and school.logo:
@@ -134,16 +139,10 @@ def on_files(files, config):
         files.append(File.generated(config, "assets/school.css", content=render.school_css(school.color)))
     state.generated = _generated_pages(config, lang, config.site_url or "")
     for src_uri, (markdown, in_nav) in state.generated.items():
-        f = File.generated(config, src_uri, content=markdown,
-                           inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV)
-        f.dest_uri = _lang_uri(lang, f.dest_uri)
+        f = _generated_file(config, lang, src_uri, markdown, in_nav)
         f.locale = f.locale_alternate_of = lang
         f.localization = None if lang == state.site.languages[0] else lang
-        f.alternates = {}
-        for other in state.site.languages:
-            alt = File.generated(config, src_uri, content="")
-            alt.dest_uri = _lang_uri(other, alt.dest_uri)
-            f.alternates[other] = alt
+        f.alternates = {other: _generated_file(config, other, src_uri) for other in state.site.languages}
         files.append(f)
         # static-i18n's sitemap lists the files it saw; add ours, with their alternates (hreflang).
         config.plugins["i18n"].i18n_files_per_language.setdefault(lang, []).append(f)
@@ -162,8 +161,7 @@ def on_nav(nav, config, files):
             folder = _folder(item)
             return order.get(folder, 99), folder
         src = item.file.src_uri if isinstance(item, Page) else ""
-        base = src.split(".")[0] + ".md"
-        return order.get(base, 99), (0 if src.startswith(("index", "README")) or "/index." in src else 1,
+        return order.get(_base(src), 99), (0 if src.startswith(("index", "README")) or "/index." in src else 1,
                                      generated.get(src, 0), src)
 
     def walk(items):
@@ -193,24 +191,25 @@ def on_page_markdown(markdown, page, config, files):
     every page gets the glossary of its language as tooltips."""
     lang = _lang(config)
     site, strings = state.site, state.strings
-    src = page.file.src_uri
-    base = src if getattr(page.file, "localization", None) is None else src.replace(f".{page.file.localization}.md", ".md")
+    base = _base(page.file.src_uri)
     card = site.by_path.get(base)
     if card is not None:
         markdown = render.render_card(card, lang, strings, state.links, site, markdown)
-    else:
+    else:  # card ids and sections in these markers were checked when the content was read
         up = "../" * base.count("/")
-        try:
-            markdown = render.expand_card_lists(markdown, site, lang, strings, up)
-            markdown = render.expand_questions(markdown, site, lang, strings, up)
-        except KeyError as e:
-            raise PluginError(f"Invalid content: {src}: field 'body': {e.args[0]}") from None
+        markdown = render.expand_card_lists(markdown, site, lang, strings, up)
+        markdown = render.expand_questions(markdown, site, lang, strings, up)
     markdown = _with_banner(markdown, page, lang, base)
     if state.school and base in PARENT_PAGES:
         markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
     url = (config.site_url or "").rstrip("/") + "/" + page.url.replace("index.html", "")
     markdown = _after_title(markdown, render.page_tools(lang, strings, url))
     return markdown + render.abbreviations(lang, strings)
+
+
+def _base(src_uri: str) -> str:
+    """The docs path of the Dutch original of a page ("themas/x.en.md" -> "themas/x.md")."""
+    return language_of(src_uri, state.site.languages)[1] if src_uri.endswith(".md") else src_uri
 
 
 def _after_title(markdown: str, block: str) -> str:
@@ -223,7 +222,7 @@ def _with_banner(markdown: str, page, lang: str, base: str) -> str:
     site = state.site
     if getattr(page.file, "generated_by", None) or lang == site.languages[0]:
         return markdown.replace("<!-- kb:banner -->", "")
-    dutch_url = _relative(page.url, _dutch_url(page))
+    dutch_url = render.relative_url(page.url, page.file.alternates[site.languages[0]].url)
     this = site.pages.get(page.file.src_uri)
     if page.file.locale != lang:
         notes = render.banner("missing", lang, state.strings, None)
@@ -236,15 +235,6 @@ def _with_banner(markdown: str, page, lang: str, base: str) -> str:
     if "<!-- kb:banner -->" in markdown:
         return markdown.replace("<!-- kb:banner -->", notes)
     return _after_title(markdown, notes)
-
-
-def _dutch_url(page) -> str:
-    return page.file.alternates[state.site.languages[0]].url
-
-
-def _relative(from_url: str, to_url: str) -> str:
-    """A link from one site-root-relative URL to another, that works under any sub-path and from disk."""
-    return render.relative_url(from_url, to_url)
 
 
 @event_priority(0)

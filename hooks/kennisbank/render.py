@@ -156,8 +156,8 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
                         f'<td lang="{text_lang}" dir="{strings[text_lang]["dir"]}">{html.escape(text)}</td></tr>')
     out += [f'<table class="kb-bilingual"><caption>{html.escape(title)}</caption>',
             f'<thead><tr><th scope="col" lang="{default}">{nl["language"]}</th><th scope="col">{s["language"]}</th></tr></thead>',
-            "<tbody>", *rows, "</tbody></table>", "", checklist_tools(strings, lang).split("\n\n")[0].replace(
-                f'<button type="button" class="md-button kb-reset">{s["checklist"]["start_again"]}</button> ', ""), "",
+            "<tbody>", *rows, "</tbody></table>", "",
+            f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             qr_block(url, lang, strings)]
     return "\n".join(out)
 
@@ -274,7 +274,6 @@ OVERVIEW = "overzicht.md"
 def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
     """The three parts of the report and the links the report makes between them:
     an SVG drawn here (no script), and the same links as text."""
-    from .links import section_pairs  # noqa: F401  (pairs are computed by the caller)
     s = strings[lang]
     o = s["overview"]
     secs = list(SECTIONS)
