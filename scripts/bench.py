@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from kennisbank.config import read_languages  # noqa: E402
 from kennisbank.links import Links  # noqa: E402
@@ -190,26 +191,17 @@ def bench_weight() -> None:
 
 
 def bench_lcp() -> None:
-    import functools
-    import http.server
     import statistics
-    import threading
     from playwright.sync_api import sync_playwright
+    from reader import ARGS, CHROMIUM, serve
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         _build_seconds(ROOT, site)
-
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/voorwaarden/zorg-voor-een-tolk/"
+        httpd, base = serve(site)
+        url = f"{base}voorwaarden/zorg-voor-een-tolk/"
         results = []
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--disable-quic"])
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for _ in range(5):
                 context = browser.new_context()
                 page = context.new_page()

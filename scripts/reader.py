@@ -29,16 +29,21 @@ FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#333">'
 _PDF_RE = re.compile(r'<p class="kb-pdf" hidden data-pdf="([^"]+)">(.*?)</p>', re.S)
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A static server for ``folder`` on a free loopback port, in a thread: (server, base URL)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
 def make_readers(site: Path, browser=None) -> dict[str, Path]:
     """PDFs for every language; ``browser``: a Playwright Chromium already running, if any."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, base = serve(site)
     languages = read_languages(ROOT / "mkdocs.yml")
     try:
         if browser is not None:

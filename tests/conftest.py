@@ -201,3 +201,19 @@ def offline_site(tmp_path_factory):
                              "--site-dir", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     return out
+
+
+def search_for(page, words) -> list[str]:
+    """Type into Material's search and return the result links."""
+    page.locator(".md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(words)
+    for _ in range(15):  # a query typed while the worker still loads its index is dropped: type again
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=1000)
+            break
+        except Exception:
+            box.press("End")
+            box.type(" ")
+            box.press("Backspace")
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")

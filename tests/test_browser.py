@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import search_for
+
 LANGS = ["", "en/", "tr/", "ar/"]
 CARD = "voorwaarden/zorg-voor-een-tolk/"
 
@@ -77,22 +79,6 @@ def test_language_switcher_keeps_the_page(server, page, lang):
     assert page.url.endswith(f"/{lang}/{CARD}"), href
 
 
-def _search(page, words):
-    page.locator(".md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    # A query typed before the search worker has loaded its index is dropped: type it again.
-    box.fill(words)
-    for _ in range(15):
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=1000)
-            break
-        except Exception:
-            box.press("End")
-            box.type(" ")
-            box.press("Backspace")
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
-
-
 @pytest.mark.parametrize("lang, words, card", [
     ("tr/", "tercüman", "voorwaarden/zorg-voor-een-tolk/"),
     ("ar/", "مترجم", "voorwaarden/zorg-voor-een-tolk/"),
@@ -100,7 +86,7 @@ def _search(page, words):
 ])
 def test_search_stays_within_the_language(server, page, lang, words, card):
     page.goto(f"{server}/{lang}")
-    hrefs = _search(page, words)
+    hrefs = search_for(page, words)
     assert any(h.startswith(f"{server}/{lang}{card}") for h in hrefs), hrefs
     others = [x for x in ("en/", "tr/", "ar/") if x != lang]
     for h in hrefs:

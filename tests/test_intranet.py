@@ -9,22 +9,9 @@ from html import unescape
 
 import pytest
 
+from conftest import search_for
+
 CARD = "voorwaarden/zorg-voor-een-tolk"
-
-
-def _search(page, words):
-    page.locator(".md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill(words)
-    for _ in range(15):  # a query typed while the index loads is dropped: type it again
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=1000)
-            break
-        except Exception:
-            box.press("End")
-            box.type(" ")
-            box.press("Backspace")
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
 
 
 def _tick_and_reload(page, url):
@@ -58,7 +45,7 @@ def test_subpath_language_switcher_search_and_ticks(nginx, page):
     page.locator(".md-select a[hreflang=ar]").first.dispatch_event("click")
     page.wait_for_url(f"{nginx}ar/{CARD}/")
     page.goto(f"{nginx}tr/")
-    hrefs = _search(page, "tercüman")
+    hrefs = search_for(page, "tercüman")
     assert any(h.startswith(f"{nginx}tr/{CARD}/") for h in hrefs), hrefs
     assert all(h.startswith(f"{nginx}tr/") for h in hrefs)
     assert _tick_and_reload(page, f"{nginx}ar/checklists/ouders/")
@@ -73,7 +60,8 @@ def test_no_csp_violations_under_the_example_config(nginx, page, path):
     page.evaluate("""() => new Promise(r => {
         document.addEventListener('securitypolicyviolation', e => { window.__csp = (window.__csp || []).concat(e.violatedDirective + ' ' + e.blockedURI); });
         setTimeout(r, 300); })""")
-    _search(page, "ouders") if path == "" else None
+    if path == "":
+        search_for(page, "ouders")  # the search worker and its results under the policy too
     violations += page.evaluate("window.__csp || []")
     assert violations == []
 
@@ -92,7 +80,7 @@ def test_file_navigation_switcher_search_and_ticks(offline_site, page):
     page.locator(".md-select a[hreflang=nl]").first.dispatch_event("click")
     page.wait_for_url(root + "index.html")
     page.goto(root + "tr/index.html")
-    hrefs = _search(page, "tercüman")
+    hrefs = search_for(page, "tercüman")
     assert any(h.startswith(root + f"tr/{CARD}.html") for h in hrefs), hrefs
     assert _tick_and_reload(page, root + "checklists/ouders.html")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations
+from conftest import axe_violations, search_for
 
 LANGS = ["", "en/", "tr/", "ar/"]
 PAGE_TYPES = {
@@ -44,9 +44,8 @@ def test_ticked_checklist_has_no_axe_violations(server, page, lang):
 
 @pytest.mark.parametrize("lang, words", [("", "tolk"), ("en/", "interpreter"), ("tr/", "tercüman"), ("ar/", "مترجم")])
 def test_search_with_results_open_has_no_axe_violations(server, page, lang, words):
-    from test_browser import _search
     page.goto(f"{server}/{lang}")
-    assert _search(page, words)
+    assert search_for(page, words)
     assert axe_violations(page) == []
 
 
