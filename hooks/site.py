@@ -98,7 +98,7 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     default = site.languages[0]
     pages = {f"{render.CHECKLIST_DIR}/index.md": (render.render_checklist_index(state.checklists, lang, strings), True)}
     for cid, cl in state.checklists.items():
-        url = render.online_url(site_url, lang, default, f"{render.CHECKLIST_DIR}/{cid}/")
+        url = render.online_url(site_url, _url(config, lang, f"{render.CHECKLIST_DIR}/{cid}.md"))
         pages[f"{render.CHECKLIST_DIR}/{cid}.md"] = (
             render.render_checklist_page(cl, lang, strings, url, bilingual=cid == "ouders"), True)
     name = f"{render.CHECKLIST_DIR}/ouders-tweetalig"
@@ -106,7 +106,7 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     others = {x: render.relative_url(here, _url(config, x, f"{name}.md")) for x in site.languages[1:]}
     pages[f"{name}.md"] = (render.render_bilingual(
         state.checklists["ouders"], lang, default, strings,
-        render.online_url(site_url, lang, default, f"{name}/"), others), False)
+        render.online_url(site_url, here), others), False)
     pages[f"{render.TAG_DIR}/index.md"] = (render.render_tag_index(site, lang, strings), True)
     for tag in TAGS:
         pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
@@ -202,7 +202,7 @@ def on_page_markdown(markdown, page, config, files):
     markdown = _with_banner(markdown, page, lang, base)
     if state.school and base in PARENT_PAGES:
         markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
-    url = (config.site_url or "").rstrip("/") + "/" + page.url.replace("index.html", "")
+    url = render.online_url(config.site_url or "", page.url)
     markdown = _after_title(markdown, render.page_tools(lang, strings, url))
     return markdown + render.abbreviations(lang, strings)
 

@@ -65,6 +65,10 @@ class Card:
         """The card's text in ``lang``, or the Dutch text when there is no translation."""
         return self.texts.get(lang, self.nl)
 
+    def text_lang(self, lang: str) -> str:
+        """The language ``text(lang)`` is really in."""
+        return lang if lang in self.texts else "nl"
+
     def item_text(self, item: ChecklistItem, lang: str) -> tuple[str, str]:
         """(text, language it is in) for one checklist item."""
         t = self.texts.get(lang)

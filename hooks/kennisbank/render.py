@@ -7,6 +7,7 @@ translation exists.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 from .checklists import Checklist, Entry
@@ -22,7 +23,6 @@ STATUS = "vertalingen.md"
 
 def relative_url(from_url: str, to_url: str) -> str:
     """Relative link between two site-root-relative page URLs ("en/x/" or "en/x.html")."""
-    import posixpath
     def folder(u):
         u = "" if u in (".", "./") else u
         return u if u.endswith("/") or u == "" else posixpath.dirname(u) + "/"
@@ -46,9 +46,7 @@ def _in_lang(text: str, text_lang: str, page_lang: str, strings: dict) -> str:
 
 
 def card_link(card: Card, lang: str, strings: dict, up: str = "../") -> str:
-    t = card.text(lang)
-    title_lang = lang if lang in card.texts or lang == "nl" else "nl"
-    return f"[{_in_lang(t.title, title_lang, lang, strings)}]({up}{card_path(card)})"
+    return f"[{_in_lang(card.text(lang).title, card.text_lang(lang), lang, strings)}]({up}{card_path(card)})"
 
 
 def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: str = "../") -> str:
@@ -75,8 +73,7 @@ def checklist_tools(strings: dict, lang: str) -> str:
 
 def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str) -> str:
     s = strings[lang]
-    t = card.text(lang)
-    tl = lang if lang in card.texts else "nl"
+    t, tl = card.text(lang), card.text_lang(lang)
     out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "",
            "<!-- kb:banner -->", "", body.strip(), ""]
     auds = ", ".join(s["audiences"][a] for a in card.audiences)
@@ -104,10 +101,14 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     return "\n".join(out)
 
 
-def online_url(site_url: str, lang: str, default: str, page: str) -> str:
-    """The absolute address of a generated page in ``lang``, as printed under the QR code."""
-    prefix = "" if lang == default else f"{lang}/"
-    return site_url.rstrip("/") + "/" + prefix + page
+def online_url(site_url: str, page_url: str) -> str:
+    """The address of a page on the web server, as printed on paper and in QR codes. A build for
+    file:// has "x.html" URLs; online the same page is "x/"."""
+    if page_url.endswith("index.html"):
+        page_url = page_url[: -len("index.html")]
+    elif page_url.endswith(".html"):
+        page_url = page_url[: -len(".html")] + "/"
+    return site_url.rstrip("/") + "/" + ("" if page_url in (".", "./") else page_url)
 
 
 def qr_block(url: str, lang: str, strings: dict) -> str:
@@ -177,7 +178,8 @@ def render_tag_page(tag: str, site: Site, lang: str, strings: dict) -> str:
         group = [c for c in cards if c.section == sec]
         if group:
             out += [f"## {s['sections'][sec]} {{ #{sec} }}", ""]
-            out += [f"- {card_link(c, lang, strings)} — {_in_lang(c.text(lang).summary, lang if lang in c.texts else 'nl', lang, strings)}" for c in group] + [""]
+            out += [f"- {card_link(c, lang, strings)} — {_in_lang(c.text(lang).summary, c.text_lang(lang), lang, strings)}"
+                    for c in group] + [""]
     return "\n".join(out)
 
 
@@ -351,8 +353,7 @@ def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: st
         for c in site.cards.values():
             if c.section != m.group(1):
                 continue
-            t = c.text(lang)
-            tl = lang if lang in c.texts else "nl"
+            t, tl = c.text(lang), c.text_lang(lang)
             out.append(f"- {card_link(c, lang, strings, up)}")
             out += [f"    1. {_in_lang(q, tl, lang, strings)}" for q in t.questions]
         return "\n".join(out)
@@ -373,15 +374,14 @@ def render_reader(site: Site, lang: str, strings: dict) -> str:
         out.append(f"- [{s['nav'][meta['folder']]}](#{sec})")
         for c in site.cards.values():
             if c.section == sec:
-                t = c.text(lang)
-                out.append(f"    - [{_in_lang(t.title, lang if lang in c.texts else 'nl', lang, strings)}](#{c.id})")
+                out.append(f"    - [{_in_lang(c.text(lang).title, c.text_lang(lang), lang, strings)}](#{c.id})")
     out += ["", "</nav>", ""]
     for sec, meta in SECTIONS.items():
         out += [f'<section class="kb-part" markdown>', "", f"## {s['nav'][meta['folder']]} {{ #{sec} }}", ""]
         for c in site.cards.values():
             if c.section != sec:
                 continue
-            t, tl = c.text(lang), (lang if lang in c.texts else "nl")
+            t, tl = c.text(lang), c.text_lang(lang)
             out += [f"### {_in_lang(t.title, tl, lang, strings)} {{ #{c.id} }}", "",
                     _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", t.body.strip(), "",
                     f"**{s['card']['checklist']}**", ""]

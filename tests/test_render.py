@@ -1,0 +1,33 @@
+"""Small rendering helpers: links that work under any sub-path and from disk, addresses for paper."""
+import pytest
+
+from kennisbank.render import label_task_lists, online_url, relative_url
+
+
+@pytest.mark.parametrize("src, dst, expected", [
+    ("en/voorwaarden/x/", "voorwaarden/x/", "../../../voorwaarden/x/"),
+    ("en/", ".", "../"),
+    ("en/voorwaarden/x.html", "voorwaarden/x.html", "../../voorwaarden/x.html"),
+    ("index.html", "en/index.html", "en/index.html"),
+    ("checklists/ouders-tweetalig/", "en/checklists/ouders-tweetalig/", "../../en/checklists/ouders-tweetalig/"),
+])
+def test_relative_url(src, dst, expected):
+    assert relative_url(src, dst) == expected
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("ar/checklists/ouders/", "https://s.example/kb/ar/checklists/ouders/"),
+    ("ar/checklists/ouders.html", "https://s.example/kb/ar/checklists/ouders/"),
+    ("tr/index.html", "https://s.example/kb/tr/"),
+    (".", "https://s.example/kb/"),
+])
+def test_online_url_is_the_web_address_also_in_a_file_build(page, expected):
+    assert online_url("https://s.example/kb/", page) == expected
+
+
+def test_task_list_boxes_get_an_id_a_label_and_their_key():
+    html = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
+            '<span class="task-list-indicator"></span></label> <span class="kb-item" data-item="V13/a">Tekst</span></li>')
+    out = label_task_lists(html)
+    assert 'id="kb-V13-a" data-item="V13/a" aria-labelledby="kb-V13-a-t"' in out
+    assert '<span class="kb-item" id="kb-V13-a-t" data-item="V13/a">Tekst</span>' in out
