@@ -5,6 +5,7 @@ One checklist per audience and one per section. Items keep a stable key
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Card, ChecklistItem, Site
@@ -43,21 +44,14 @@ def checklist_ids() -> list[str]:
 
 def build_checklists(site: Site) -> dict[str, Checklist]:
     """Audience checklists are grouped by section; section checklists by audience."""
-    out = {}
-    for aud in AUDIENCES:
-        groups = []
-        for sec in AUDIENCE_SECTIONS.get(aud, tuple(SECTIONS)):
-            es = tuple(Entry(c, i) for c in site.cards.values() if c.section == sec
-                       for i in c.checklist if i.audience == aud)
-            if es:
-                groups.append((sec, es))
-        out[aud] = Checklist(aud, "audience", tuple(groups))
-    for sec in SECTIONS:
-        groups = []
-        for aud in AUDIENCES:
-            es = tuple(Entry(c, i) for c in site.cards.values() if c.section == sec
-                       for i in c.checklist if i.audience == aud)
-            if es:
-                groups.append((aud, es))
-        out[sec] = Checklist(sec, "section", tuple(groups))
+    cells: dict[tuple[str, str], list[Entry]] = defaultdict(list)  # (section, audience) -> entries
+    for card in site.cards.values():  # cards come sorted by id; items keep the author's order
+        for item in card.checklist:
+            cells[(card.section, item.audience)].append(Entry(card, item))
+
+    def groups(pairs) -> tuple:
+        return tuple((key, tuple(cells[cell])) for key, cell in pairs if cells[cell])
+    out = {aud: Checklist(aud, "audience", groups((sec, (sec, aud)) for sec in AUDIENCE_SECTIONS.get(aud, SECTIONS)))
+           for aud in AUDIENCES}
+    out.update({sec: Checklist(sec, "section", groups((aud, (sec, aud)) for aud in AUDIENCES)) for sec in SECTIONS})
     return out

@@ -30,6 +30,10 @@ MIN_TAGS, MAX_TAGS = 2, 5
 ID_RE = re.compile(r"^[TVO][0-9]{2,3}$")
 ITEM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LOCALE_RE = re.compile(r"^[a-z]{2}$")
+# Markers that pages use to have the build insert card lists and reflection questions;
+# checked here, expanded by render.py.
+CARDS_MARKER = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
+QUESTIONS_MARKER = re.compile(r"<!-- kb:questions section=(\w+) -->")
 UNSAFE_RE = re.compile(
     r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE
 )
@@ -47,6 +51,11 @@ def normalise(text: str) -> str:
 def text_hash(text: str) -> str:
     """The version stamp a translation records of its Dutch source."""
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:12]
+
+
+def marker_args(match) -> dict[str, str]:
+    """``<!-- kb:cards audience=ouders section=thema -->`` -> {"audience": "ouders", "section": "thema"}"""
+    return dict(a.split("=", 1) for a in match.group(1).split())
 
 
 def card_hash(text: CardText) -> str:
@@ -233,12 +242,12 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
             if rid == card.id:
                 raise ContentError(card.path, f"related[{i}]", "a card cannot relate to itself")
     for page in pages.values():
-        for m in re.finditer(r"<!-- kb:questions section=(\w+) -->", page.body):
+        for m in QUESTIONS_MARKER.finditer(page.body):
             if m.group(1) not in SECTIONS:
                 raise ContentError(page.path, "body", f"question list names unknown section '{m.group(1)}'")
-        for m in re.finditer(r"<!-- kb:cards ids=([\w,-]+)", page.body):
-            for cid in m.group(1).split(","):
-                if cid not in cards:
+        for m in CARDS_MARKER.finditer(page.body):
+            for cid in marker_args(m).get("ids", "").split(","):
+                if cid and cid not in cards:
                     raise ContentError(page.path, "body", f"card list names unknown card id '{cid}'")
     ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
     return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})

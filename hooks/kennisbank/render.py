@@ -12,6 +12,7 @@ import re
 
 from .checklists import Checklist, Entry
 from .links import Links
+from .loader import CARDS_MARKER, QUESTIONS_MARKER, marker_args
 from .model import Card, Site
 from .vocab import SECTIONS, TAGS
 
@@ -252,14 +253,11 @@ def render_status(rows, site: Site, lang: str, strings: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-_MARKER_RE = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
-
-
 def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: str) -> str:
     """Replace ``<!-- kb:cards ids=V01,V13 -->`` or ``<!-- kb:cards audience=ouders section=thema -->``
     with a list of card links in the reader's language. Unknown ids are an error."""
     def repl(m):
-        args = dict(a.split("=", 1) for a in m.group(1).split())
+        args = marker_args(m)
         if "ids" in args:
             cards = [site.card(i) for i in args["ids"].split(",")]
         else:
@@ -267,7 +265,7 @@ def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: s
             cards = [c for c in site.cards.values()
                      if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
         return "\n".join(f"- {card_link(c, lang, strings, up)}" for c in cards)
-    return _MARKER_RE.sub(repl, markdown)
+    return CARDS_MARKER.sub(repl, markdown)
 
 
 OVERVIEW = "overzicht.md"
@@ -342,9 +340,6 @@ def page_tools(lang: str, strings: dict, url: str) -> str:
             f'<p class="kb-print-only kb-url">{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
 
 
-_QUESTIONS_RE = re.compile(r"<!-- kb:questions section=(\w+) -->")
-
-
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str) -> str:
     """Replace ``<!-- kb:questions section=thema -->`` with every card's reflection questions,
     taken from the card model in the reader's language (the lesson guide)."""
@@ -357,7 +352,7 @@ def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: st
             out.append(f"- {card_link(c, lang, strings, up)}")
             out += [f"    1. {_in_lang(q, tl, lang, strings)}" for q in t.questions]
         return "\n".join(out)
-    return _QUESTIONS_RE.sub(repl, markdown)
+    return QUESTIONS_MARKER.sub(repl, markdown)
 
 
 READER = "reader.md"
