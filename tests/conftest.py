@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from kennisbank.config import read_languages  # noqa: E402
 from kennisbank.loader import load_site  # noqa: E402
@@ -99,19 +100,9 @@ def browser():
 @pytest.fixture(scope="session")
 def server(built_site):
     """The built site over HTTP on a loopback port, at the root."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    from reader import serve
+    httpd, base = serve(built_site)
+    yield base.rstrip("/")
     httpd.shutdown()
 
 
