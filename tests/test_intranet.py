@@ -5,7 +5,7 @@ The ``page`` fixture fails any test whose page asks another host for anything.
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 
 import pytest
 
@@ -120,6 +120,8 @@ def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_p
             assert school["interpreter"][lang] in html, (lang, page)
             assert school["contact"]["when"][lang] in html, (lang, page)
             assert "school-logo.svg" in raw
+        reader = (out / prefix / "reader" / "index.html").read_text(encoding="utf-8")  # the reader's cover
+        assert re.search(r'<p class="kb-cover-school">([^<]*)</p>', reader).group(1) == escape(school["name"]), lang
     assert "#6a1b4d" in (out / "assets" / "school.css").read_text(encoding="utf-8")
     assert "Fatima" not in (out / "themas" / "index.html").read_text(encoding="utf-8")
 

@@ -17,6 +17,7 @@ from conftest import ROOT, mkdocs
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 RUNTIME = ROOT / "tests" / "lms" / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+XSD = ROOT / "tests" / "lms" / "scorm12edition"  # fetched by the Makefile (make test)
 LANGS = {"nl": "", "en": "en/", "tr": "tr/", "ar": "ar/"}
 
 
@@ -57,6 +58,21 @@ def test_package_manifest_lists_every_file(packages, site, lang):
     prefix = LANGS[lang]
     for need in ("lesbrief.html", "reader.html", *(c.path[:-3] + ".html" for c in site.cards.values())):
         assert prefix + need in names, need
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_package_manifest_is_valid_against_the_scorm_12_schemas(packages, lang):
+    if not (XSD / "imscp_rootv1p1p2.xsd").is_file():
+        pytest.fail(f"{XSD} is missing: `make test` fetches the SCORM 1.2 schema files")
+    from lxml import etree
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    both = (f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+            f'<xsd:import namespace="{CP[1:-1]}" schemaLocation="imscp_rootv1p1p2.xsd"/>'
+            f'<xsd:import namespace="{ADLCP[1:-1]}" schemaLocation="adlcp_rootv1p2.xsd"/></xsd:schema>')
+    schema = etree.XMLSchema(etree.fromstring(both.encode(), parser, base_url=f"{XSD}/"))
+    with zipfile.ZipFile(packages[lang]) as z:
+        manifest = etree.fromstring(z.read("imsmanifest.xml"), parser)
+    assert schema.validate(manifest), str(schema.error_log)
 
 
 def _host_page(folder: Path) -> None:

@@ -31,7 +31,7 @@ MIN_TAGS, MAX_TAGS = 2, 5
 ID_RE = re.compile(r"^[TVO][0-9]{2,3}$")
 ITEM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LOCALE_RE = re.compile(r"^[a-z]{2}$")
-# Markers that pages use to have the build insert card lists and reflection questions;
+# Markers that pages use to have the build insert card lists (reflection questions: course.py);
 # checked here, expanded by render.py.
 CARDS_MARKER = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
 UNSAFE_RE = re.compile(
