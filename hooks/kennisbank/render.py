@@ -7,10 +7,13 @@ translation exists.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+from datetime import date
 
 from .checklists import Checklist, Entry
+from .collation import collated
 from .links import Links
 from .loader import CARDS_MARKER, QUESTIONS_MARKER, marker_args
 from .model import Card, Site
@@ -19,6 +22,7 @@ from .vocab import SECTIONS, TAGS
 CHECKLIST_DIR = "checklists"
 TAG_DIR = "onderwerpen"
 GLOSSARY = "woordenlijst.md"
+ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: shown as day and month
 STATUS = "vertalingen.md"
 
 
@@ -57,7 +61,7 @@ def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: 
     if with_card:
         line += f" <small>({card_link(entry.card, lang, strings, up)})</small>"
     else:
-        line += f" <small>({s['checklist']['for_item']} {s['audiences'][entry.item.audience].lower()})</small>"
+        line += f" <small>({s.t('checklist.for.' + entry.item.audience)})</small>"
     return line
 
 
@@ -77,8 +81,8 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     t, tl = card.text(lang), card.text_lang(lang)
     out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "",
            "<!-- kb:banner -->", "", body.strip(), ""]
-    auds = ", ".join(s["audiences"][a] for a in card.audiences)
-    tags = ", ".join(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
+    auds = s.list(s["audiences"][a] for a in card.audiences)
+    tags = s.list(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
     out += [f'<p class="kb-meta"><strong>{s["card"]["for_whom"]}:</strong> {auds}</p>', "",
             f"**{s['card']['tags']}:** {tags}", "{ .kb-meta }", ""]
     out += [f"## {s['card']['checklist']} {{ #checklist }}", ""]
@@ -167,7 +171,8 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
 def render_checklist_index(checklists: dict, lang: str, strings: dict) -> str:
     c = strings[lang]["checklist"]
     out = [f"# {c['index_title']}", "", c["index_intro"], ""]
-    out += [f"- [{c['pages'][k]['title']}]({k}.md) — {len(v.entries())}" for k, v in checklists.items()]
+    s = strings[lang]
+    out += [f"- [{c['pages'][k]['title']}]({k}.md) ({s.n('checklist.count', len(v.entries()))})" for k, v in checklists.items()]
     return "\n".join(out) + "\n"
 
 
@@ -187,24 +192,18 @@ def render_tag_page(tag: str, site: Site, lang: str, strings: dict) -> str:
 def render_tag_index(site: Site, lang: str, strings: dict) -> str:
     s = strings[lang]
     out = [f"# {s['tagpages']['index_title']}", "", s["tagpages"]["index_intro"], ""]
-    for tag in sorted(TAGS, key=lambda g: s["tags"][g].lower()):
+    for tag in collated(TAGS, lang, key=lambda g: s["tags"][g]):
         n = sum(1 for c in site.cards.values() if tag in c.tags)
-        out.append(f"- [{s['tags'][tag]}]({tag}.md) ({n} {s['tagpages']['cards']})")
+        out.append(f"- [{s['tags'][tag]}]({tag}.md) ({s.n('cards.count', n)})")
     return "\n".join(out) + "\n"
 
 
 def render_glossary(lang: str, strings: dict) -> str:
     g = strings[lang]["glossary"]
     out = [f"# {g['title']}", "", g["intro"], ""]
-    for term in sorted(g["terms"], key=str.lower):
-        out += [f'<span lang="nl">{term}</span>', f":   {g['terms'][term]}", ""]
+    for term in collated(g["terms"], lang):
+        out += [f'<span lang="nl" dir="ltr">{term}</span>', f":   {g['terms'][term]}", ""]
     return "\n".join(out)
-
-
-def abbreviations(lang: str, strings: dict) -> str:
-    """Glossary terms as abbreviations: Material shows them as tooltips wherever they appear."""
-    terms = strings[lang]["glossary"]["terms"]
-    return "\n\n" + "\n".join(f"*[{t}]: {v}" for t, v in terms.items()) + "\n"
 
 
 def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
@@ -233,7 +232,8 @@ def label_task_lists(page_html: str) -> str:
 
 
 def render_status(rows, site: Site, lang: str, strings: dict) -> str:
-    tr = strings[lang]["translation"]
+    s = strings[lang]
+    tr = s["translation"]
     langs = site.languages[1:]
     out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
            f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
@@ -247,7 +247,8 @@ def render_status(rows, site: Site, lang: str, strings: dict) -> str:
             r = st[x]
             word = tr["missing_state"] if r.state == "missing" else tr[r.state]
             if r.state != "missing":
-                word += ", " + (tr["reviewed"] if r.reviewed else tr["not_reviewed"])
+                word = s.t("translation.state_with_review", state=word,
+                           review=tr["reviewed"] if r.reviewed else tr["not_reviewed"])
             cells.append(f'<span class="kb-state kb-{r.state}">{word}</span>')
         out.append(f"| [{base}]({base}) | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
@@ -291,13 +292,13 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
         x, y = pos[sec]
         parts.append(f'<rect x="{x - 55}" y="{y - 28}" width="110" height="56" rx="8" fill="#0b5563"/>'
                      f'<text x="{x}" y="{y - 4}" text-anchor="middle" font-size="15" font-weight="700" fill="#fff">{html.escape(s["nav"][SECTIONS[sec]["folder"]])}</text>'
-                     f'<text x="{x}" y="{y + 16}" text-anchor="middle" font-size="12" fill="#fff">{counts[sec]} {s["tagpages"]["cards"]}</text>')
+                     f'<text x="{x}" y="{y + 16}" text-anchor="middle" font-size="12" fill="#fff">{html.escape(s.n("cards.count", counts[sec]))}</text>')
     svg = (f'<svg class="kb-overview-svg" viewBox="0 0 320 290" role="img" aria-labelledby="kb-ov-t" '
            f'xmlns="http://www.w3.org/2000/svg"><title id="kb-ov-t">{html.escape(o["svg_title"])}</title>{"".join(parts)}</svg>')
     out = [f"# {o['title']}", "", o["intro"], "", f'<figure class="kb-overview" markdown="0">{svg}'
            f'<figcaption>{html.escape(o["caption"])}</figcaption></figure>', "", f"## {o['text_title']} {{ #links }}", ""]
     for (a, b), links in pairs.items():
-        out += [f"### {s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({len(links)}) {{ #{a}-{b} }}", ""]
+        out += [f"### {s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({s.number(len(links))}) {{ #{a}-{b} }}", ""]
         out += [f"- {card_link(site.cards[x], lang, strings, '')} ↔ {card_link(site.cards[y], lang, strings, '')}" for x, y in links]
         out.append("")
     return "\n".join(out)
@@ -313,9 +314,9 @@ def school_box(school, lang: str, strings: dict) -> str:
     lines = [f"**{html.escape(school.name)}**", "",
              f"{s['roles'][school.role]}: **{html.escape(school.contact)}**"]
     if school.phone:
-        lines.append(f"{s['phone']}: [{html.escape(school.phone)}](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
+        lines.append(f"{s['phone']}: [<bdi dir=\"ltr\">{html.escape(school.phone)}</bdi>](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
     if school.email:
-        lines.append(f"{s['email']}: [{html.escape(school.email)}](mailto:{html.escape(school.email)})")
+        lines.append(f"{s['email']}: [<bdi dir=\"ltr\">{html.escape(school.email)}</bdi>](mailto:{html.escape(school.email)})")
     if school.text(school.when, lang)[0]:
         lines.append(f"{s['when']}: {text(school.when)}")
     body = "  \n".join(lines[2:])
@@ -362,7 +363,9 @@ def render_reader(site: Site, lang: str, strings: dict) -> str:
     """Every card on one printable page: cover, contents, one part per section.
     ``make reader`` prints it to a PDF per language and fills in the download link."""
     s, r = strings[lang], strings[lang]["reader"]
-    out = ['<div class="kb-cover" markdown>', "", f"# {r['title']}", "", r["subtitle"], "", "</div>", "",
+    subtitle = s.t("reader.subtitle", date=s.date(ROUND_TABLES))
+    out = ["---", f"title: {json.dumps(r['nav'], ensure_ascii=False)}", "---", "",
+           '<div class="kb-cover" markdown>', "", f"# {r['title']}", "", subtitle, "", "</div>", "",
            f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
            f'<nav class="kb-toc" markdown>', "", f"## {r['contents']} {{ #inhoud }}", ""]
     for sec, meta in SECTIONS.items():
@@ -388,3 +391,18 @@ def render_reader(site: Site, lang: str, strings: dict) -> str:
             out += ["", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>', "", c.source, "", "</blockquote>", ""]
         out += ["</section>", ""]
     return "\n".join(out)
+
+
+def not_found(lang: str, strings: dict, home: str) -> str:
+    """The body of the 404 page (HTML: the page is a template, not Markdown)."""
+    s = strings[lang]
+    return f"<h1>{html.escape(s.t('notfound.title'))}</h1>\n<p>{_md_link(s.t('notfound.text', home=home))}</p>"
+
+
+def _md_link(text: str) -> str:
+    """One Markdown link "[label](url)" in a sentence, as HTML."""
+    m = re.search(r"\[([^\]]+)\]\(([^)]+)\)", text)
+    if not m:
+        return html.escape(text)
+    return (html.escape(text[:m.start()]) + f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1))}</a>'
+            + html.escape(text[m.end():]))
