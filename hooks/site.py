@@ -34,7 +34,7 @@ HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
-state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={})
+state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={})
 
 
 def _languages(config) -> tuple:
@@ -294,6 +294,8 @@ def on_post_build(config):
     if i18n.building:
         return
     root = Path(config.site_dir)
+    for lang, text in state.not_found.items():  # a 404 page per language; the Dutch one at the root
+        (root / ("" if lang == state.site.languages[0] else lang) / "404.html").write_text(text, encoding="utf-8")
     merged = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
     for lang, index in search.split_index(merged, state.site.languages).items():
         folder = root / ("" if lang == state.site.languages[0] else lang) / "search"
@@ -313,4 +315,7 @@ def on_post_template(output, template_name, config):
         return output
     lang = _lang(config)
     home = (config.site_url or "/").rstrip("/") + "/" + ("" if lang == state.site.languages[0] else f"{lang}/")
-    return output.replace("<h1>404 - Not found</h1>", render.not_found(lang, state.strings, home), 1)
+    output = output.replace("<h1>404 - Not found</h1>", render.not_found(lang, state.strings, home), 1)
+    # Every language build writes 404.html to the same place; on_post_build puts each in its folder.
+    state.not_found[lang] = output
+    return output
