@@ -188,7 +188,25 @@ def on_nav(nav, config, files):
                 walk(item.children)
     nav.items.sort(key=key)
     walk(nav.items)
+    _link_in_menu_order(nav)
     return nav
+
+
+def _link_in_menu_order(nav):
+    """MkDocs set previous/next before the menu was sorted: set them again, in menu order."""
+    pages = []
+
+    def collect(items):
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                collect(item.children)
+    collect(nav.items)
+    nav.pages = pages
+    for i, page in enumerate(pages):
+        page.previous_page = pages[i - 1] if i else None
+        page.next_page = pages[i + 1] if i + 1 < len(pages) else None
 
 
 def _folder(section) -> str:

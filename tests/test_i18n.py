@@ -261,3 +261,30 @@ def test_dutch_source_quote_is_marked_dutch(built_site):
     for lang in ("en", "tr", "ar"):
         html = (built_site / lang / CARD / "index.html").read_text(encoding="utf-8")
         assert re.search(r"<blockquote class=\"kb-source\"[^>]*\blang=\"nl\"", html), lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_previous_and_next_follow_the_menu(built_site, lang):
+    import posixpath
+    root = built_site / _prefix(lang)
+
+    def resolve(page_url, href):
+        return posixpath.normpath(posixpath.join(posixpath.dirname(page_url) or ".", href)).lstrip("./") + "/"
+
+    home = (root / "index.html").read_text(encoding="utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1]
+    menu = []
+    for href in re.findall(r'<a href="([^"#]+)" class="md-nav__link', nav):
+        url = resolve("index.html", href).replace("//", "/")
+        url = "" if url in ("/", "./") else url
+        if url not in menu:
+            menu.append(url)
+    chain, url = [""], ""
+    for _ in range(len(menu) + 2):
+        html = (root / url / "index.html").read_text(encoding="utf-8")
+        m = re.search(r'href="([^"]+)" class="md-footer__link md-footer__link--next"', html)
+        if not m:
+            break
+        url = resolve(url + "index.html", m.group(1))
+        chain.append(url)
+    assert chain == menu, (chain, menu)

@@ -179,3 +179,23 @@
   else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); }
   else { setup(); }
 })();
+
+// Search: Material starts a search on a key release only, so a pasted or dictated word did nothing.
+// Any input starts it. The search dialog gets an accessible name (the search field's own label).
+(function () {
+  "use strict";
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box && box.matches && box.matches("input.md-search__input")) {
+      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  }, true);
+  function name() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var box = document.querySelector("input.md-search__input");
+    if (dialog && box && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", box.getAttribute("aria-label") || box.getAttribute("placeholder") || "");
+    }
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", name); } else { name(); }
+})();

@@ -71,9 +71,9 @@ def _checklist_block(checklist_id: str, lines: list[str]) -> list[str]:
 
 def checklist_tools(strings: dict, lang: str) -> str:
     c = strings[lang]["checklist"]
-    return (f'<p class="kb-tools"><button type="button" class="md-button kb-reset">{c["start_again"]}</button> '
+    return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-reset">{c["start_again"]}</button> '
             f'<button type="button" class="md-button kb-print">{c["print"]}</button></p>\n\n'
-            f'<p class="kb-note">{c["ticks_note"]}</p>\n')
+            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n')
 
 
 def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str) -> str:
@@ -122,7 +122,7 @@ def qr_block(url: str, lang: str, strings: dict) -> str:
     svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
     label = html.escape(f"{strings[lang]['checklist']['online']}: {url}")
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-    return (f'<div class="kb-print-only kb-qr" markdown="0">{svg}'
+    return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>{svg}'
             f'<p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
 
 
@@ -147,7 +147,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     and parent read together. In Dutch, the page offers the sheet in each other language."""
     s, nl = strings[lang], strings[default]
     title = f"{s['checklist']['pages'][cl.id]['title']}"
-    out = [f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
+    out = ["---", "search:", "  exclude: true  # repeats the checklist", "---", "", f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
     if lang == default:
         out += [f'- <a href="{href}" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
         return "\n".join(out) + "\n"
@@ -163,7 +163,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     out += [f'<table class="kb-bilingual"><caption>{html.escape(title)}</caption>',
             f'<thead><tr><th scope="col" lang="{default}">{nl["language"]}</th><th scope="col">{s["language"]}</th></tr></thead>',
             "<tbody>", *rows, "</tbody></table>", "",
-            f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
+            f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             qr_block(url, lang, strings)]
     return "\n".join(out)
 
@@ -211,7 +211,7 @@ def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
     tr = strings[lang]["translation"]
     link = f' <a href="{html.escape(dutch_url)}" hreflang="nl" lang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
     level = {"unreviewed": "info", "stale": "warning", "missing": "warning"}[kind]
-    return f'<div class="admonition {level} kb-banner kb-{kind}" markdown>\n\n{tr[kind]}{link}\n\n</div>\n'
+    return f'<div class="admonition {level} kb-banner kb-{kind}" data-search-exclude markdown>\n\n{tr[kind]}{link}\n\n</div>\n'
 
 
 _TASK_RE = re.compile(
@@ -336,9 +336,9 @@ def page_tools(lang: str, strings: dict, url: str) -> str:
     """Under every page title: the read-aloud button (hidden until a voice is found), and,
     on paper only, the address of this page."""
     p = strings[lang]["page"]
-    return (f'<p class="kb-page-tools"><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
+    return (f'<p class="kb-page-tools" data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
             f'{p["read_aloud"]}</button></p>\n\n'
-            f'<p class="kb-print-only kb-url">{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
+            f'<p class="kb-print-only kb-url" data-search-exclude>{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
 
 
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str) -> str:
@@ -364,9 +364,9 @@ def render_reader(site: Site, lang: str, strings: dict) -> str:
     ``make reader`` prints it to a PDF per language and fills in the download link."""
     s, r = strings[lang], strings[lang]["reader"]
     subtitle = s.t("reader.subtitle", date=s.date(ROUND_TABLES))
-    out = ["---", f"title: {json.dumps(r['nav'], ensure_ascii=False)}", "---", "",
+    out = ["---", f"title: {json.dumps(r['nav'], ensure_ascii=False)}", "search:", "  exclude: true  # repeats the cards", "---", "",
            '<div class="kb-cover" markdown>', "", f"# {r['title']}", "", subtitle, "", "</div>", "",
-           f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
+           f'<p class="kb-pdf" hidden data-search-exclude data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
            f'<nav class="kb-toc" markdown>', "", f"## {r['contents']} {{ #inhoud }}", ""]
     for sec, meta in SECTIONS.items():
         out.append(f"- [{s['nav'][meta['folder']]}](#{sec})")
