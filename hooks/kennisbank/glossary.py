@@ -26,7 +26,8 @@ class Glossary:
         prefix = f"(?:{pre})?" if pre else ""
         # left: start of a word, or right after a proclitic at the start of a word; right: no letter
         # or digit follows (an apostrophe and a Turkish suffix may)
-        self.pattern = re.compile(rf"(?<![^\W_])({prefix})({words})(?![^\W_])")
+        # (not inside an address: no "/", "@", "-" or "." glued to the term)
+        self.pattern = re.compile(rf"(?<![^\W_]|[/@.-])({prefix})({words})(?![^\W_]|[/@-]|\.\w)")
 
     def _wrap(self, m: re.Match) -> str:
         term = m.group(2)
