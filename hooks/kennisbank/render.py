@@ -366,7 +366,7 @@ def render_reader(site: Site, lang: str, strings: dict) -> str:
     subtitle = s.t("reader.subtitle", date=s.date(ROUND_TABLES))
     out = ["---", f"title: {json.dumps(r['nav'], ensure_ascii=False)}", "search:", "  exclude: true  # repeats the cards", "---", "",
            '<div class="kb-cover" markdown>', "", f"# {r['title']}", "", subtitle, "", "</div>", "",
-           f'<p class="kb-pdf" hidden data-search-exclude data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
+           f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
            f'<nav class="kb-toc" markdown>', "", f"## {r['contents']} {{ #inhoud }}", ""]
     for sec, meta in SECTIONS.items():
         out.append(f"- [{s['nav'][meta['folder']]}](#{sec})")
