@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -291,15 +291,8 @@ def on_page_content(html, page, config, files):
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-_ALTERNATE_RE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang=)')
-
-
 def on_post_page(output, page, config):
-    """Alternates (hreflang) as absolute addresses on the web; relative only in the file:// build.
-    Point Material's search (its ``base``) at the root of this page's language."""
-    if config.use_directory_urls and config.site_url:
-        here = urljoin(config.site_url, page.url)
-        output = _ALTERNATE_RE.sub(lambda m: m.group(1) + urljoin(here, m.group(2)) + m.group(3), output)
+    """Point Material's search (its ``base``) at the root of this page's language."""
     lang, default = _lang(config), state.site.languages[0]
     if lang == default:
         return output
