@@ -69,7 +69,7 @@ QUERIES = {
            ("القواعد غير المكتوبة", "themas/ongeschreven-regels-op-school/"),
            ("المبادرة", "voorwaarden/neem-als-ouder-zelf-het-initiatief/"),
            # the same words without the article, and alef without hamza: found through the normalised forms
-           ("صحه", "themas/gezondheid-van-het-kind/"),
+           ("مكتوبة", "themas/ongeschreven-regels-op-school/"),
            ("اوقات عمل", "voorwaarden/let-op-de-werktijden-van-ouders/")],
 }
 
