@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from kennisbank import csp, render, search
+from kennisbank import csp, render, sanitise, search
 from kennisbank.checklists import build_checklists
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import language_of, load_site, section_of
@@ -55,6 +55,7 @@ def _lang(config) -> str:
 def on_config(config):
     """Run first, before i18n (-100) and before anything is written: read and validate all
     content of every language, so bad input stops the build with nothing half-written."""
+    config.extra["csp_meta"] = csp.policy(meta=True)
     if config.plugins["i18n"].building:
         return config  # a nested language build: the outer build has read everything already
     try:
@@ -261,7 +262,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html, page, config, files):
-    return render.label_task_lists(html)
+    """Every page's HTML through the allowlist sanitiser: what it would change is refused."""
+    try:
+        return sanitise.check(render.label_task_lists(html), page.file.src_uri, "body")
+    except ContentError as e:
+        raise PluginError(f"Invalid content: {e}") from None
 
 
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -294,7 +299,8 @@ def on_post_build(config):
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
-    hashes = set()
     for page in sorted(root.rglob("*.html")):
-        hashes |= csp.inline_script_hashes(page.read_text(encoding="utf-8"))
-    (root / "csp-nginx.conf").write_text(csp.nginx_snippet(hashes), encoding="utf-8")
+        found = csp.inline_scripts(page.read_text(encoding="utf-8"))
+        if found:  # never hashed: an inline script in the output is an error
+            raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
+    (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
