@@ -1,6 +1,9 @@
 # Everything runs from a virtual environment that this Makefile creates on first use.
 PYTHON ?= python3
-# A school builds with its own override file: make site CONFIG=school.yml (see school.example.yml)
+# A school's own details, a data file: make site SCHOOL=school.yml (see school.example.yml)
+SCHOOL ?=
+export KB_SCHOOL := $(SCHOOL)
+# Developers only: another MkDocs config (mkdocs.offline.yml uses this). Never a school's file.
 CONFIG ?= mkdocs.yml
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +21,7 @@ $(BIN)/.installed: requirements.txt
 	touch $@
 
 serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000 --watch hooks --watch overrides
 
 site: $(BIN)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean -f $(CONFIG)
@@ -64,7 +67,7 @@ lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisba
 	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
 
 publish: $(BIN)/.installed  ## build (with the reader PDFs) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
-	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [CONFIG=school.yml]"; exit 2; }
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
 clean:

@@ -6,7 +6,6 @@ language; the current one is ``config.plugins["i18n"].current_language``.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -26,7 +25,7 @@ from kennisbank.checklists import build_checklists
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import language_of, load_site, section_of
 from kennisbank.model import ContentError
-from kennisbank.school import load_school
+from kennisbank.school import check_site_url, read_school as load_school_file
 from kennisbank.strings import load_strings
 from kennisbank.translations import is_behind, translation_status
 from kennisbank.vocab import TAGS
@@ -65,25 +64,29 @@ def on_config(config):
         state.links = Links(state.site.cards)
         state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
+        if config.site_url:  # from mkdocs.yml or KB_SITE_URL: it reaches every page's links
+            check_site_url(config.site_url, "KB_SITE_URL", "site_url")
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
 
 
 def _school(config, languages):
-    """The school override (extra.school), with its logo and colour wired into the theme."""
-    cfg_path = Path(config.config_file_path or "mkdocs.yml")
-    school = load_school(config.extra.get("school"), cfg_path.name, languages)
-    if school is None:
+    """The school's own details (make site SCHOOL=school.yml): a data file, read as data, with
+    its logo and colour wired into the theme. A school file cannot change any other setting."""
+    if config.extra.get("school") is not None:
+        raise ContentError(Path(config.config_file_path or "mkdocs.yml").name, "extra.school",
+                           "a school's details go in their own file: make site SCHOOL=school.yml")
+    name = os.environ.get("KB_SCHOOL", "").strip()
+    if not name:
         return None
+    school = load_school_file(name, Path(config.config_file_path or "mkdocs.yml").resolve().parent, languages)
     if school.logo:
-        logo = (cfg_path.parent / school.logo).resolve()
-        if not logo.is_file():
-            raise ContentError(cfg_path.name, "extra.school.logo", f"file not found: {school.logo}")
-        config.theme["logo"] = f"assets/school-logo{logo.suffix.lower()}"
-        school = dataclasses.replace(school, logo=str(logo))
+        config.theme["logo"] = f"assets/school-logo{Path(school.logo).suffix.lower()}"
     if school.color and "assets/school.css" not in config.extra_css:
         config.extra_css.append("assets/school.css")
+    if school.site_url:
+        config.site_url = school.site_url
     return school
 
 

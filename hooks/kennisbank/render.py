@@ -314,7 +314,7 @@ def school_box(school, lang: str, strings: dict) -> str:
     lines = [f"**{html.escape(school.name)}**", "",
              f"{s['roles'][school.role]}: **{html.escape(school.contact)}**"]
     if school.phone:
-        lines.append(f"{s['phone']}: [{html.escape(school.phone)}](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
+        lines.append(f"{s['phone']}: [<span dir=\"ltr\">{html.escape(school.phone)}</span>](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
     if school.email:
         lines.append(f"{s['email']}: [{html.escape(school.email)}](mailto:{html.escape(school.email)})")
     if school.text(school.when, lang)[0]:

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from . import sanitise, yamlsafe
 from .model import ContentError
 
 
@@ -17,6 +16,18 @@ def _keys(d: dict, prefix: str = "") -> set:
     return out
 
 
+def _check_values(value, path: str, field: str) -> None:
+    """Strings are content too: what the sanitiser would change is refused here, by key."""
+    if isinstance(value, str):
+        sanitise.check(value, path, field)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_values(v, path, f"{field}.{k}" if field else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_values(v, path, f"{field}[{i}]")
+
+
 def load_strings(folder: str | Path, languages: tuple) -> dict:
     """{lang: strings}. Every language must have exactly the keys of the default language."""
     folder = Path(folder)
@@ -27,11 +38,13 @@ def load_strings(folder: str | Path, languages: tuple) -> dict:
         if not path.exists():
             raise ContentError(rel, "file", f"missing strings file for language '{lang}'")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as e:
             raise ContentError(rel, "file", f"cannot be read: {str(e).splitlines()[0]}") from None
+        data = yamlsafe.load(text, rel)
         if not isinstance(data, dict):
             raise ContentError(rel, "file", "must be a mapping")
+        _check_values(data, rel, "")
         out[lang] = data
     base = _keys(out[languages[0]])
     for lang in languages[1:]:
