@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import yamlsafe
 from .course import check_questions, check_schedules
+from .sanitise import check_text
 from .model import Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, SECTIONS, TAGS
 
@@ -175,10 +176,13 @@ def read_text(file: Path, rel: str) -> str:
         raise ContentError(rel, "file", f"is {file.stat().st_size:,} bytes; at most {MAX_FILE_BYTES:,}")
     data = file.read_bytes()
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise ContentError(rel, "encoding", f"not valid UTF-8 (byte {e.start}, line {line})") from None
+    if "\x00" in text:
+        raise ContentError(rel, "encoding", f"contains a NUL byte (line {text[: text.index(chr(0))].count(chr(10)) + 1})")
+    return text
 
 
 # ---------------------------------------------------------------- the site
@@ -214,6 +218,10 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
         lang, base = language_of(rel, languages)
         text = read_text(file, rel)
         meta, body = split_front_matter(text, rel)
+        for key in ("title", "description"):  # shown as plain text: in <title>, <meta>, the nav
+            if isinstance(meta.get(key), str):
+                check_text(meta[key], rel, key)
+        _check_snippets(body, rel, docs.parent / "bron")
         check_safe(meta, rel, "")
         check_safe(body, rel, "body")
         pages[rel] = Page(rel, base, lang, meta, body, text_hash(text))
@@ -256,6 +264,18 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
                     raise ContentError(page.path, "body", f"card list names unknown card id '{cid}'")
     ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
     return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})
+
+
+SNIPPET_RE = re.compile(r'^\s*-+8<-+\s+"([^"]*)"', re.M)
+
+
+def _check_snippets(body: str, rel: str, bron: Path) -> None:
+    """``--8<-- "file:3:200"`` includes part of a file from bron/: it must be there."""
+    for m in SNIPPET_RE.finditer(body):
+        name = re.sub(r"(:-?[0-9]*)+$", "", m.group(1))
+        target = bron / name
+        if not name or Path(name).is_absolute() or ".." in Path(name).parts or not target.is_file():
+            raise ContentError(rel, "body", f"snippet '{m.group(1)}' is not a file in bron/")
 
 
 def refuse_symlinks(folder: Path, root: Path) -> None:
