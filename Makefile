@@ -66,7 +66,7 @@ lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisba
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
 	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
 
-publish: $(BIN)/.installed  ## build (with the reader PDFs) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
+publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwright) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
