@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from kennisbank import csp, render, sanitise, search
+from kennisbank import csp, foreign, render, sanitise, search
 from kennisbank.checklists import build_checklists
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import language_of, load_site, section_of
@@ -308,3 +308,9 @@ def on_post_build(config):
         if found:  # never hashed: an inline script in the output is an error
             raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
+    for js in sorted((root / "assets" / "javascripts").rglob("*.js")):  # Material's unpkg loaders
+        text = js.read_text(encoding="utf-8")
+        if foreign.neutralise(text) != text:
+            js.write_text(foreign.neutralise(text), encoding="utf-8")
+    for source_map in (root / "assets" / "javascripts").rglob("*.map"):
+        source_map.unlink()

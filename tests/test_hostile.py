@@ -251,3 +251,31 @@ def test_symlinks_under_docs_and_bron_are_refused(tmp_path, where):
     with pytest.raises(ContentError) as e:
         load_site(docs, LANGS)
     assert e.value.path.endswith("passwd.md") and "symbolic link" in e.value.message
+
+
+# ---------------------------------------------------------------- no third-party URL
+
+def test_the_built_site_holds_no_loadable_third_party_url(built_site):
+    from urllib.parse import urlsplit
+    from kennisbank import foreign
+    own = urlsplit("https://kennisbank.example.org/").hostname  # mkdocs.yml's site_url
+    found = {}
+    for f in built_site.rglob("*"):
+        kind = {".html": "html", ".css": "css", ".js": "js", ".mjs": "js"}.get(f.suffix)
+        if kind:
+            urls = foreign.loadable_urls(f.read_text(encoding="utf-8", errors="replace"), kind, own)
+            if urls:
+                found[f.relative_to(built_site).as_posix()] = urls[:3]
+    assert found == {}
+    assert not list(built_site.rglob("*.map"))
+
+
+def test_the_scanner_finds_what_it_claims():
+    from kennisbank import foreign
+    assert foreign.loadable_urls('x=_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")', "js")
+    assert foreign.loadable_urls('<img src="https://evil.example/p.png">', "html")
+    assert foreign.loadable_urls('<link rel="stylesheet" href="//fonts.example/x.css">', "html")
+    assert foreign.loadable_urls('a{background:url(https://evil.example/x.png)}', "css")
+    assert not foreign.loadable_urls('<a href="https://www.example.org/">x</a>', "html")
+    assert not foreign.loadable_urls('/*! https://github.com/x */ var ns="http://www.w3.org/2000/svg"', "js")
+    assert foreign.neutralise('_t("https://unpkg.com/resize-observer-polyfill")') == '_t("")'
