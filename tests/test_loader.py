@@ -80,6 +80,8 @@ def test_good_card_loads(tmp_path):
     ({"themas/a.md": GOOD, "themas/a.pl.md": "---\ntitle: x\n---\n"}, "themas/a.pl.md", "file name", "unknown language 'pl'"),
     ({"themas/a.md": GOOD.replace("id: T01", "id: V01")}, "themas/a.md", "id", "must be T"),
     ({"themas/a.md": GOOD.replace("tags: [taal, tolk]", "tags: [taal]")}, "themas/a.md", "tags", "at least 2"),
+    ({"themas/a.md": GOOD.replace("tags: [taal, tolk]", "tags: [taal, tolk, cultuur, tijd, angst, vaders]")},
+     "themas/a.md", "tags", "at most 5"),
     ({"themas/a.md": GOOD.replace("---\n\nTekst.", "\nTekst.")}, "themas/a.md", "front matter", "closing"),
     ({"index.md": "no front matter\n"}, "index.md", "front matter", "start with"),
     ({"index.md": "---\ntitle: Home\n---\n", "index.en.md": "---\ntitle: Home\n---\n"}, "index.en.md", "translation", "missing"),
