@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -20,15 +21,20 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from kennisbank import csp, foreign, render, sanitise, search
-from kennisbank.checklists import build_checklists
-from kennisbank.links import Links, section_pairs
-from kennisbank.loader import language_of, load_site, section_of
-from kennisbank.model import ContentError
-from kennisbank.school import check_site_url, read_school as load_school_file
-from kennisbank.strings import load_strings
-from kennisbank.translations import is_behind, translation_status
-from kennisbank.vocab import TAGS
+# `make serve` loads this file again after a change under hooks/: drop the domain modules it
+# imported last time, so the rebuild runs the changed code, not the copy in memory.
+for _name in [n for n in sys.modules if n == "kennisbank" or n.startswith("kennisbank.")]:
+    del sys.modules[_name]
+
+from kennisbank import csp, foreign, render, sanitise, search  # noqa: E402
+from kennisbank.checklists import build_checklists  # noqa: E402
+from kennisbank.links import Links, section_pairs  # noqa: E402
+from kennisbank.loader import language_of, load_site, section_of  # noqa: E402
+from kennisbank.model import ContentError  # noqa: E402
+from kennisbank.school import check_site_url, read_school as load_school_file  # noqa: E402
+from kennisbank.strings import load_strings  # noqa: E402
+from kennisbank.translations import is_behind, translation_status  # noqa: E402
+from kennisbank.vocab import TAGS  # noqa: E402
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
