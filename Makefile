@@ -85,8 +85,13 @@ publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwri
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
+mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests (slow; not part of make test)
+	$(BIN)/pip install --quiet mutmut==3.8.1
+	KB_UNIT_ONLY=1 $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results | tail -n 5
+
 clean:
-	rm -rf site dist .pytest_cache .venv-lock
+	rm -rf site dist .pytest_cache .venv-lock mutants
 
 bench: $(BIN)/.installed-test  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
 	$(BIN)/python scripts/bench.py
