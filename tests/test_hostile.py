@@ -71,7 +71,7 @@ def test_python_tag_in_a_school_file_runs_nothing(tmp_path):
     (lambda t: t.replace("https://intranet.regenboog.example/kennisbank/", 'https://x.example/"><script>'), "site_url", "web address"),
     (lambda t: t.replace("name: Basisschool", "name: &a Basisschool"), "file", "aliases are not allowed"),
     (lambda t: t + "name: Twee\n", "file", "duplicate key 'name'"),
-])
+], ids=lambda v: v if isinstance(v, str) and len(v) < 40 else None)
 def test_hostile_school_file_is_refused(tmp_path, edit, field, words):
     _refused(tmp_path, edit(EXAMPLE), field, words)
 
@@ -222,7 +222,7 @@ def _card(extra_front="", body="Tekst.\n"):
     (GOOD.replace("related: []", "related: " + "[" * 100_000 + "]" * 100_000), "front matter", "nested more than"),
     (GOOD.replace("Tekst.", 'Tekst.\n\n--8<-- "../../etc/passwd"'), "body", "not a file in bron/"),
     (GOOD.replace("Tekst.", "x" * 300_000), "file", "at most"),
-])
+], ids=["id-newline", "duplicate-key", "nul", "bom", "alias", "depth-5000", "depth-100000", "snippet", "size"])
 def test_bad_file_shapes_are_refused_in_one_line(tmp_path, content, field, words):
     from test_loader import error_for
     e = error_for(tmp_path, {"themas/a.md": content})
