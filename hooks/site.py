@@ -314,9 +314,11 @@ def on_post_build(config):
         if found:  # never hashed: an inline script in the output is an error
             raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
-    for js in sorted((root / "assets" / "javascripts").rglob("*.js")):  # Material's unpkg loaders
-        text = js.read_text(encoding="utf-8")
-        if foreign.neutralise(text) != text:
-            js.write_text(foreign.neutralise(text), encoding="utf-8")
-    for source_map in (root / "assets" / "javascripts").rglob("*.map"):
-        source_map.unlink()
+    for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps
+        for f in sorted((root / "assets" / folder).rglob("*")):
+            if f.suffix == ".map":
+                f.unlink()
+            elif f.suffix in (".js", ".css"):
+                text = f.read_text(encoding="utf-8")
+                if foreign.neutralise(text) != text:
+                    f.write_text(foreign.neutralise(text), encoding="utf-8")

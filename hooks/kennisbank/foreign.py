@@ -13,7 +13,7 @@ import re
 # Every address literal in the bundle: the unpkg loaders, and the GitHub/GitLab API calls for a
 # repository's facts (only made when repo_url is set, which this site never sets).
 LOADERS = re.compile(r"""(["'`])https?://(?!www\.w3\.org/)[^"'`]*\1""")
-SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+SOURCE_MAP = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 # Addresses that are names, not requests: XML namespaces.
 INERT = ("http://www.w3.org/",)
 URL = re.compile(r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})[^\s"'()<>\\]*""", re.I)
