@@ -24,10 +24,11 @@ TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd",
     "label", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "aside", "cite",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "aside", "cite", "bdi",
+    "time",
 } | _SVG
 ATTRIBUTES = {
-    "*": _COMMON | {"data-item", "data-checklist", "data-pdf"},
+    "*": _COMMON | {"data-item", "data-checklist", "data-pdf", "data-for", "data-minutes"},
     "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled", "data-item"},
@@ -35,8 +36,8 @@ ATTRIBUTES = {
     "button": {"type"},
     "details": {"open"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "scope", "align"},
+    "td": {"colspan", "rowspan", "align", "style"},  # style: only a Markdown table's alignment
+    "th": {"colspan", "rowspan", "scope", "align", "style"},
     "blockquote": {"cite"},
     **{t: _SVG_ATTRS for t in _SVG},
 }
@@ -56,6 +57,8 @@ def _filter(tag: str, attr: str, value: str):
         elif scheme == "data":
             return None
     if tag == "input" and attr == "type" and value not in _INPUT_TYPES:
+        return None
+    if attr == "style" and not re.fullmatch(r"text-align: (left|right|center);", value.strip()):
         return None
     return value
 
