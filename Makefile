@@ -1,6 +1,9 @@
 # Everything runs from a virtual environment that this Makefile creates on first use.
 PYTHON ?= python3
-# A school builds with its own override file: make site CONFIG=school.yml (see school.example.yml)
+# A school's own details, a data file: make site SCHOOL=school.yml (see school.example.yml)
+SCHOOL ?=
+export KB_SCHOOL := $(SCHOOL)
+# Developers only: another MkDocs config (mkdocs.offline.yml uses this). Never a school's file.
 CONFIG ?= mkdocs.yml
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,16 +12,31 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations card bench reader offline lms publish clean
+.PHONY: serve site test translations card bench reader offline lms publish clean lock mutants
 
-$(BIN)/.installed: requirements.txt
+# The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
+# Both are locks with hashes, made from pyproject.toml by `make lock`.
+$(BIN)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "Python 3.11 or newer is needed; $(PYTHON) is: $$($(PYTHON) --version 2>&1)"; exit 2; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
+	  { echo "$(PYTHON) cannot make a virtual environment; on Debian/Ubuntu: apt-get install python3-venv"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+$(BIN)/.installed-test: $(BIN)/.installed requirements-test.lock
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (run it with the oldest Python you support)
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+
 serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000 --watch hooks --watch overrides
 
 site: $(BIN)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean -f $(CONFIG)
@@ -41,7 +59,7 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
 	rm -rf tests/lms/xsd-tmp
 
-test: $(BIN)/.installed tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
+test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q
 
 translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
@@ -50,7 +68,7 @@ translations: $(BIN)/.installed  ## translation status; exits 1 if any is missin
 card: $(BIN)/.installed  ## scaffold a new Dutch card: make card SECTIE=thema|voorwaarde|organisatie TITEL="..."
 	$(BIN)/python -m kennisbank new "$(SECTIE)" "$(TITEL)"
 
-reader: site  ## the course reader of every language as PDF, linked from its page (needs chromium)
+reader: site $(BIN)/.installed-test  ## the course reader of every language as PDF, linked from its page (needs chromium)
 	$(BIN)/python scripts/reader.py site
 
 offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-offline.zip
@@ -63,12 +81,17 @@ lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisba
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
 	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
 
-publish: $(BIN)/.installed  ## build (with the reader PDFs) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
-	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [CONFIG=school.yml]"; exit 2; }
+publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwright) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
-clean:
-	rm -rf site dist .pytest_cache
+mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests (slow; not part of make test)
+	$(BIN)/pip install --quiet mutmut==3.8.1
+	KB_UNIT_ONLY=1 $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results | tail -n 5
 
-bench: $(BIN)/.installed  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
+clean:
+	rm -rf site dist .pytest_cache .venv-lock mutants
+
+bench: $(BIN)/.installed-test  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
 	$(BIN)/python scripts/bench.py

@@ -6,10 +6,10 @@ language; the current one is ``config.plugins["i18n"].current_language``.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
+import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,16 +21,21 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from kennisbank import csp, render, search
-from kennisbank.checklists import build_checklists
-from kennisbank.glossary import Glossary
-from kennisbank.links import Links, section_pairs
-from kennisbank.loader import language_of, load_site, section_of
-from kennisbank.model import ContentError
-from kennisbank.school import load_school
-from kennisbank.strings import load_strings
-from kennisbank.translations import is_behind, translation_status
-from kennisbank.vocab import TAGS
+# `make serve` loads this file again after a change under hooks/: drop the domain modules it
+# imported last time, so the rebuild runs the changed code, not the copy in memory.
+for _name in [n for n in sys.modules if n == "kennisbank" or n.startswith("kennisbank.")]:
+    del sys.modules[_name]
+
+from kennisbank import csp, foreign, render, sanitise, search  # noqa: E402
+from kennisbank.checklists import build_checklists  # noqa: E402
+from kennisbank.glossary import Glossary  # noqa: E402
+from kennisbank.links import Links, section_pairs  # noqa: E402
+from kennisbank.loader import language_of, load_site, section_of  # noqa: E402
+from kennisbank.model import ContentError  # noqa: E402
+from kennisbank.school import check_site_url, read_school as load_school_file  # noqa: E402
+from kennisbank.strings import load_strings  # noqa: E402
+from kennisbank.translations import is_behind, translation_status  # noqa: E402
+from kennisbank.vocab import TAGS  # noqa: E402
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
@@ -56,6 +61,8 @@ def _lang(config) -> str:
 def on_config(config):
     """Run first, before i18n (-100) and before anything is written: read and validate all
     content of every language, so bad input stops the build with nothing half-written."""
+    if config.extra.get("csp_meta", True) is not False:  # the file:// build turns it off
+        config.extra["csp_meta"] = csp.policy(meta=True)
     if config.plugins["i18n"].building:
         return config  # a nested language build: the outer build has read everything already
     try:
@@ -67,6 +74,8 @@ def on_config(config):
         state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
         _site_names(config)
+        if config.site_url:  # from mkdocs.yml or KB_SITE_URL: it reaches every page's links
+            check_site_url(config.site_url, "KB_SITE_URL", "site_url")
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
@@ -84,19 +93,21 @@ def _site_names(config):
 
 
 def _school(config, languages):
-    """The school override (extra.school), with its logo and colour wired into the theme."""
-    cfg_path = Path(config.config_file_path or "mkdocs.yml")
-    school = load_school(config.extra.get("school"), cfg_path.name, languages)
-    if school is None:
+    """The school's own details (make site SCHOOL=school.yml): a data file, read as data, with
+    its logo and colour wired into the theme. A school file cannot change any other setting."""
+    if config.extra.get("school") is not None:
+        raise ContentError(Path(config.config_file_path or "mkdocs.yml").name, "extra.school",
+                           "a school's details go in their own file: make site SCHOOL=school.yml")
+    name = os.environ.get("KB_SCHOOL", "").strip()
+    if not name:
         return None
+    school = load_school_file(name, Path(config.config_file_path or "mkdocs.yml").resolve().parent, languages)
     if school.logo:
-        logo = (cfg_path.parent / school.logo).resolve()
-        if not logo.is_file():
-            raise ContentError(cfg_path.name, "extra.school.logo", f"file not found: {school.logo}")
-        config.theme["logo"] = f"assets/school-logo{logo.suffix.lower()}"
-        school = dataclasses.replace(school, logo=str(logo))
+        config.theme["logo"] = f"assets/school-logo{Path(school.logo).suffix.lower()}"
     if school.color and "assets/school.css" not in config.extra_css:
         config.extra_css.append("assets/school.css")
+    if school.site_url:
+        config.site_url = school.site_url
     return school
 
 
@@ -293,8 +304,13 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html, page, config, files):
-    """Labelled checklist boxes; glossary terms as tooltips in the page's language."""
-    return state.glossaries[_lang(config)].annotate(render.label_task_lists(html))
+    """Labelled checklist boxes; glossary terms as tooltips in the page's language; then every
+    page's HTML through the allowlist sanitiser: what it would change is refused."""
+    try:
+        html = state.glossaries[_lang(config)].annotate(render.label_task_lists(html))
+        return sanitise.check(html, page.file.src_uri, "body")
+    except ContentError as e:
+        raise PluginError(f"Invalid content: {e}") from None
 
 
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -329,10 +345,19 @@ def on_post_build(config):
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
-    hashes = set()
     for page in sorted(root.rglob("*.html")):
-        hashes |= csp.inline_script_hashes(page.read_text(encoding="utf-8"))
-    (root / "csp-nginx.conf").write_text(csp.nginx_snippet(hashes), encoding="utf-8")
+        found = csp.inline_scripts(page.read_text(encoding="utf-8"))
+        if found:  # never hashed: an inline script in the output is an error
+            raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
+    (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
+    for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps
+        for f in sorted((root / "assets" / folder).rglob("*")):
+            if f.suffix == ".map":
+                f.unlink()
+            elif f.suffix in (".js", ".css"):
+                text = f.read_text(encoding="utf-8")
+                if foreign.neutralise(text) != text:
+                    f.write_text(foreign.neutralise(text), encoding="utf-8")
 
 
 def on_post_template(output, template_name, config):

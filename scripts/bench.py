@@ -102,7 +102,7 @@ def bench_build() -> None:
 
 def _copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "bron"):
+    for name in ("mkdocs.yml", "docs", "hooks", "bron", "overrides"):
         src = ROOT / name
         (shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir()
          else shutil.copy2(src, dest / name))

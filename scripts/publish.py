@@ -5,10 +5,15 @@
 It also prints the course reader of every language to PDF (scripts/reader.py, needs chromium).
 DEST becomes a symbolic link to the newest release in DEST's folder (.<name>.releases/).
 The switch is one rename of a link, so readers see the old site or the new one, never a
-mix. A failed build leaves DEST exactly as it was. The last three releases are kept.
+mix. A failed build leaves DEST exactly as it was. A release is built under a ".building-"
+name and renamed when complete, so a killed publish leaves only a ".building-" folder, which
+the next publish removes; pruning keeps the last three complete releases and never the one
+DEST points to. A lock refuses a second publish while one runs. A school's details come
+from KB_SCHOOL (make publish DEST=... SCHOOL=school.yml).
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -25,22 +30,36 @@ def publish(dest: Path, config: str = "mkdocs.yml", root: Path = Path.cwd()) -> 
     dest = dest.absolute()
     releases = dest.parent / f".{dest.name}.releases"
     releases.mkdir(parents=True, exist_ok=True)
-    new = releases / f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{os.getpid()}"
+    with open(releases / ".lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"publish: another publish of {dest} is running; try again when it is done", file=sys.stderr)
+            return 1
+        return _publish(dest, releases, config, root)
+
+
+def _publish(dest: Path, releases: Path, config: str, root: Path) -> int:
+    for partial in releases.glob(".building-*"):  # left by a killed publish (we hold the lock)
+        shutil.rmtree(partial, ignore_errors=True)
+    name = f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{os.getpid()}"
+    building, new = releases / f".building-{name}", releases / name
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config,
-                             "--site-dir", str(new)], cwd=root, env=env)
-    if result.returncode != 0 or not (new / "index.html").is_file():
-        shutil.rmtree(new, ignore_errors=True)
+                             "--site-dir", str(building)], cwd=root, env=env)
+    if result.returncode != 0 or not (building / "index.html").is_file():
+        shutil.rmtree(building, ignore_errors=True)
         print(f"publish: the build failed; {dest} is unchanged", file=sys.stderr)
         return 1
     try:  # the course readers as PDF, printed into the new release before it goes live
         from reader import make_readers
-        make_readers(new)
+        make_readers(building)
     except Exception as e:  # noqa: BLE001 - any failure: keep the old site, say why in one line
-        shutil.rmtree(new, ignore_errors=True)
+        shutil.rmtree(building, ignore_errors=True)
         print(f"publish: printing the reader PDFs failed ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
               f"{dest} is unchanged", file=sys.stderr)
         return 1
+    building.rename(new)  # complete: only now does it count as a release
     if dest.exists() and not dest.is_symlink():
         # first publish over a plain folder: keep it as a release, then link
         dest.rename(releases / "before-publish")
@@ -49,8 +68,10 @@ def publish(dest: Path, config: str = "mkdocs.yml", root: Path = Path.cwd()) -> 
         link.unlink()
     os.symlink(new, link)
     os.replace(link, dest)  # atomic: one rename
-    for old in sorted(p for p in releases.iterdir() if p != new)[:-KEEP + 1 or None]:
-        shutil.rmtree(old, ignore_errors=True)
+    complete = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for old in complete[:-KEEP]:
+        if old != new and old != dest.resolve():
+            shutil.rmtree(old, ignore_errors=True)
     print(f"publish: {dest} -> {new.name}")
     return 0
 

@@ -26,7 +26,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--no-first-run", "--disable-sync", "--disable-quic"]
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#333">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-_PDF_RE = re.compile(r'<p class="kb-pdf" hidden data-pdf="([^"]+)">(.*?)</p>', re.S)
+_PDF_RE = re.compile(r'<p class="kb-pdf" hidden(?:="")? data-pdf="([^"]+)">(.*?)</p>', re.S)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

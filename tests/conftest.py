@@ -23,6 +23,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
+SLOW_FIXTURES = {"built_site", "server", "browser", "page", "nginx", "offline_site", "project"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """KB_UNIT_ONLY=1 (make mutants) keeps the tests that need no build and no browser."""
+    if os.environ.get("KB_UNIT_ONLY"):
+        skip = pytest.mark.skip(reason="KB_UNIT_ONLY: needs a build or a browser")
+        for item in items:
+            if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+                item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def languages():
     return LANGUAGES
@@ -51,7 +63,7 @@ def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=No
 def copy_project(dest: Path) -> Path:
     """A copy of what a build needs, to break on purpose."""
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "bron"):
+    for name in ("mkdocs.yml", "docs", "hooks", "bron", "overrides"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -39,7 +39,7 @@ def test_ticks_are_keyed_by_item_id_not_position(server, page):
     page.goto(f"{server}/{CARD}")
     page.locator('input[data-item="V13/tolkentelefoon"]').focus()
     page.keyboard.press("Space")
-    stored = page.evaluate("JSON.parse(localStorage.getItem('kb-ticks:nl:card-V13'))")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('kb-ticks:/:nl:card-V13'))")
     assert stored == {"V13/tolkentelefoon": 1}
 
 
@@ -104,3 +104,55 @@ def test_parent_reaches_expectations_and_preparation_in_two_clicks(server, page)
     page.locator('article a[href$="checklists/ouders/"]').first.click()  # click 2: the checklist
     page.wait_for_url("**/checklists/ouders/")
     assert page.locator(".kb-checklist input[data-item]").count() > 10
+
+
+def _tick(page, box):
+    box.focus()
+    page.keyboard.press("Space")
+
+
+def _serve_two_sites(built_site, tmp_path):
+    """The same site twice on one host, at /a/ and /b/ (two knowledge bases on one intranet)."""
+    import os
+    from reader import serve
+    for name in ("a", "b"):
+        os.symlink(built_site, tmp_path / name)
+    return serve(tmp_path)
+
+
+def test_ticks_are_kept_per_site_on_one_host(built_site, tmp_path, page):
+    httpd, base = _serve_two_sites(built_site, tmp_path)
+    try:
+        page.goto(f"{base}a/{CARD}")
+        _tick(page, page.locator('input[data-item="V13/tolkentelefoon"]'))
+        page.goto(f"{base}b/{CARD}")
+        assert not page.locator('input[data-item="V13/tolkentelefoon"]').is_checked()
+        page.goto(f"{base}a/{CARD}")
+        assert page.locator('input[data-item="V13/tolkentelefoon"]').is_checked()
+        assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kb-ticks:'))") == ["kb-ticks:/a/:nl:card-V13"]
+    finally:
+        httpd.shutdown()
+
+
+def test_ticks_and_start_again_work_when_storage_is_blocked(server, page):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e.stack or e)))
+    page.add_init_script("""Object.defineProperty(window, 'localStorage',
+        { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });""")
+    page.goto(f"{server}/checklists/ouders/")
+    box = page.locator(".kb-checklist input[data-item]").first
+    _tick(page, box)
+    assert box.is_checked()
+    page.locator(".kb-reset").first.click()
+    assert not box.is_checked()
+    assert [e for e in errors if "kennisbank.js" in e] == []
+
+
+def test_one_listener_per_box_after_navigating_back_and_forth(server, page):
+    """Instant navigation runs the set-up again; a box must not get a second listener."""
+    page.goto(f"{server}/checklists/ouders/")
+    page.evaluate("""() => { window.__saves = 0; const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.startsWith('kb-ticks:')) window.__saves++; return set.call(this, k, v); }; }""")
+    page.evaluate("document$.next(document)")  # what Material does after each instant page load
+    _tick(page, page.locator(".kb-checklist input[data-item]").first)
+    assert page.evaluate("window.__saves") == 1

@@ -103,14 +103,14 @@ def _build_school(project, tmp_path, edit=None):
         text = (project / "school.yml").read_text(encoding="utf-8")
         (project / "school.yml").write_text(edit(text), encoding="utf-8")
     out = tmp_path / "site"
-    return mkdocs(project, "-f", "school.yml", site_dir=out), out
+    return mkdocs(project, site_dir=out, env_extra={"KB_SCHOOL": "school.yml"}), out
 
 
 def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_path):
     import yaml
     result, out = _build_school(project, tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
-    school = yaml.safe_load((project / "school.yml").read_text(encoding="utf-8").replace("INHERIT", "inherit"))["extra"]["school"]
+    school = yaml.safe_load((project / "school.yml").read_text(encoding="utf-8"))
     for lang in ("nl", "en", "tr", "ar"):
         prefix = "" if lang == "nl" else f"{lang}/"
         for page in ("lezers/ouders", "checklists/ouders"):
@@ -130,11 +130,11 @@ def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_p
 
 
 @pytest.mark.parametrize("edit, field, words", [
-    (lambda t: t.replace('color: "#6a1b4d"', 'color: "#ffcc00"'), "extra.school.color", "contrast 1.5:1"),
-    (lambda t: t.replace("role: contactouder ", "role: directeur "), "extra.school.contact.role", "one of"),
-    (lambda t: t.replace("    name: Basisschool De Regenboog\n", ""), "extra.school.name", "missing"),
-    (lambda t: t.replace("school-example-logo.svg", "missing.svg"), "extra.school.logo", "not found"),
-    (lambda t: t.replace("      nl: Vraag het", "      xx: Vraag het"), "extra.school.interpreter", "at least nl"),
+    (lambda t: t.replace('color: "#6a1b4d"', 'color: "#ffcc00"'), "color", "contrast 1.5:1"),
+    (lambda t: t.replace("role: contactouder ", "role: directeur "), "contact.role", "one of"),
+    (lambda t: t.replace("name: Basisschool De Regenboog\n", ""), "name", "missing"),
+    (lambda t: t.replace("school-example-logo.svg", "missing.svg"), "logo", "not found"),
+    (lambda t: t.replace("  nl: Vraag het", "  xx: Vraag het"), "interpreter", "at least nl"),
 ])
 def test_bad_school_override_fails_cleanly(project, tmp_path, edit, field, words):
     result, out = _build_school(project, tmp_path, edit)
@@ -191,5 +191,54 @@ def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path)
     assert dest.resolve() == before_target
     after = {p.relative_to(dest): p.read_bytes() for p in dest.rglob("*") if p.is_file()}
     assert after == before, "the old site is still complete"
-    releases = list((dest.parent / ".kennisbank.releases").iterdir())
+    releases = [p for p in (dest.parent / ".kennisbank.releases").iterdir() if p.name != ".lock"]
     assert releases == [before_target], "the failed build left nothing behind"
+
+
+def test_publish_twice_prunes_safely_keeps_the_policy_and_pages_run_without_violation(project, tmp_path, page):
+    """A killed publish's partial release is removed, never a complete one; a second publish
+    while one runs is refused; the CSP does not change; pages at every depth run under it."""
+    import fcntl
+    import subprocess
+    import sys
+    from conftest import ROOT
+    from reader import serve
+    dest = tmp_path / "srv" / "kennisbank"
+    releases = dest.parent / ".kennisbank.releases"
+
+    def publish():
+        return subprocess.run([sys.executable, str(ROOT / "scripts" / "publish.py"), str(dest)], cwd=project,
+                              capture_output=True, text=True, timeout=600)
+    assert publish().returncode == 0
+    first = dest.resolve()
+    policy = (dest / "csp-nginx.conf").read_text(encoding="utf-8")
+    partial = releases / ".building-99999999-000000-1"  # what a killed publish leaves
+    (partial / "themas").mkdir(parents=True)
+    for old in ("20000101-000000-1", "20000102-000000-1", "20000103-000000-1"):  # older, complete
+        (releases / old).mkdir()
+        (releases / old / "index.html").write_text("old", encoding="utf-8")
+    with open(releases / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        busy = publish()
+    assert busy.returncode == 1 and "another publish" in busy.stderr and dest.resolve() == first
+    assert publish().returncode == 0
+    second = dest.resolve()
+    kept = sorted(p.name for p in releases.iterdir() if p.name != ".lock")
+    assert not partial.exists() and second != first
+    assert kept == sorted(["20000103-000000-1", first.name, second.name]), kept
+    assert (dest / "csp-nginx.conf").read_text(encoding="utf-8") == policy and "sha256" not in policy
+
+    httpd, base = serve(dest)
+    try:
+        page.add_init_script("""document.addEventListener('securitypolicyviolation',
+            e => { window.__csp = (window.__csp || []).concat(e.violatedDirective + ' ' + e.blockedURI); });""")
+        for path in ("", "themas/", f"{CARD}/", "ar/checklists/ouders-tweetalig/", "tr/overzicht/"):
+            page.goto(base + path)
+            page.wait_for_timeout(200)
+            assert page.evaluate("window.__csp || []") == [], path
+            assert page.evaluate("typeof __md_scope") == "object", path  # Material's start-up ran
+        page.goto(base)
+        assert search_for(page, "ouders")
+        assert page.evaluate("window.__csp || []") == []
+    finally:
+        httpd.shutdown()

@@ -1,7 +1,7 @@
 """Small rendering helpers: links that work under any sub-path and from disk, addresses for paper."""
 import pytest
 
-from kennisbank.render import label_task_lists, online_url, relative_url
+from kennisbank.render import banner, label_task_lists, online_url, relative_url
 
 
 @pytest.mark.parametrize("src, dst, expected", [
@@ -42,3 +42,9 @@ def test_reader_cover_names_the_school_language_and_date(site, strings):
     assert '<p class="kb-cover-school">Basisschool &lt;De Linde&gt;</p>' in cover
     assert "العربية" in cover and "<bdi>14 نوفمبر 2023</bdi>" in cover
     assert "kb-cover-school" not in render_reader(site, "nl", strings, language_name="Nederlands", date="x")
+
+
+def test_banner_link_is_escaped(strings):
+    out = banner("stale", "en", strings, '../x/"><img src=x onerror=alert(1)>')
+    assert 'href="../x/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"' in out
+    assert "<img" not in out

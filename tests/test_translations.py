@@ -111,3 +111,29 @@ def test_turkish_page_explains_tien_minutengesprek_in_turkish(built_site, string
     turkish = strings["tr"]["glossary"]["terms"]["tien-minutengesprek"]
     assert f'<abbr title="{turkish}"><span lang="nl" dir="ltr">tien-minutengesprek</span></abbr>' in html
     assert turkish != strings["nl"]["glossary"]["terms"]["tien-minutengesprek"]
+
+
+def _cli(project, *args):
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"))
+    return subprocess.run([sys.executable, "-m", "kennisbank", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_stamp_writes_a_flow_style_translation_block(project):
+    f = project / "docs" / "lezers" / "ouders.en.md"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(re.sub(r"translation:\n  source_hash: \w+\n  reviewed: false",
+                        "translation: {source_hash: aaaaaaaaaaaa, reviewed: false}", text), encoding="utf-8")
+    assert "behind" in status_cmd(project).stdout
+    result = _cli(project, "stamp", "docs/lezers/ouders.en.md")
+    assert result.returncode == 0, result.stderr
+    expected = _cli(project, "hash", "docs/lezers/ouders.md").stdout.strip()
+    assert f"{{source_hash: {expected}, reviewed: false}}" in f.read_text(encoding="utf-8")
+    assert "ouders.en.md" not in [line for line in status_cmd(project).stdout.splitlines() if "behind" in line]
+
+
+@pytest.mark.parametrize("args", [("hash", "docs/bestaat-niet.md"), ("stamp", "/etc/passwd"), ("stamp", "docs/lezers/ouders.md")])
+def test_hash_and_stamp_on_a_wrong_file_say_so_in_one_line(project, args):
+    result = _cli(project, *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr

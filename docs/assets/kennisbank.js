@@ -1,18 +1,40 @@
-// Checklist ticks. They stay in this browser only (localStorage), kept per checklist
-// and per language, keyed by each item's stable id ("T01/a"), never by position.
+// Checklist ticks. They stay in this browser only (localStorage), kept per site, per checklist
+// and per language, keyed by each item's stable id ("T01/a"), never by position. The site is
+// named by its root path, so two knowledge bases on one intranet host keep their own ticks.
+// Where storage is blocked, ticks last this visit and nothing throws.
 // Works with Material's instant navigation (document$) and when opened from file://.
 (function () {
   "use strict";
   var PREFIX = "kb-ticks:";
+  var me = document.currentScript && document.currentScript.src;
+  var SITE = me ? new URL("..", me).pathname : "/";  // this file is in <site root>/assets/
+  var memory = {};  // stands in for storage where the browser blocks it
 
+  function storage() {
+    try { var s = window.localStorage; s.length; return s; } catch (e) { return null; }
+  }
   function keyOf(list) {
-    return PREFIX + (document.documentElement.lang || "nl") + ":" + list.getAttribute("data-checklist");
+    return PREFIX + SITE + ":" + (document.documentElement.lang || "nl") + ":" + list.getAttribute("data-checklist");
   }
   function load(key) {
-    try { return JSON.parse(window.localStorage.getItem(key)) || {}; } catch (e) { return {}; }
+    var s = storage();
+    try { return JSON.parse(s ? s.getItem(key) : memory[key]) || {}; } catch (e) { return {}; }
   }
   function save(key, ticks) {
-    try { window.localStorage.setItem(key, JSON.stringify(ticks)); } catch (e) { /* private mode: ticks last this visit */ }
+    var text = JSON.stringify(ticks);
+    memory[key] = text;
+    var s = storage();
+    try { if (s) { s.setItem(key, text); } } catch (e) { /* full or blocked: ticks last this visit */ }
+  }
+  function forget(key) {
+    delete memory[key];
+    var s = storage();
+    try { if (s) { s.removeItem(key); } } catch (e) { /* blocked */ }
+  }
+  function once(el, name) {  // instant navigation may run setup again over the same elements
+    if (el.getAttribute("data-kb-" + name)) { return false; }
+    el.setAttribute("data-kb-" + name, "1");
+    return true;
   }
 
   function setup() {
@@ -23,6 +45,7 @@
       Array.prototype.forEach.call(list.querySelectorAll("input[data-item]"), function (box) {
         box.disabled = false;
         box.checked = !!ticks[box.getAttribute("data-item")];
+        if (!once(box, "tick")) { return; }
         box.addEventListener("change", function () {
           var now = load(key);
           if (box.checked) { now[box.getAttribute("data-item")] = 1; } else { delete now[box.getAttribute("data-item")]; }
@@ -31,14 +54,16 @@
       });
     });
     Array.prototype.forEach.call(document.querySelectorAll(".kb-reset"), function (button) {
+      if (!once(button, "reset")) { return; }
       button.addEventListener("click", function () {
         Array.prototype.forEach.call(lists, function (list) {
-          window.localStorage.removeItem(keyOf(list));
+          forget(keyOf(list));
           Array.prototype.forEach.call(list.querySelectorAll("input[data-item]"), function (box) { box.checked = false; });
         });
       });
     });
     Array.prototype.forEach.call(document.querySelectorAll(".kb-print"), function (button) {
+      if (!once(button, "print")) { return; }
       button.addEventListener("click", function () { window.print(); });
     });
   }
@@ -90,14 +115,21 @@
     }
     return parts;
   }
+  function refreshAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-readaloud"), function (button) {
+      button.hidden = !voiceFor(lang());
+    });
+  }
+  // one listener for the whole visit, not one more per page shown
+  if ("speechSynthesis" in window && window.speechSynthesis.addEventListener) {
+    window.speechSynthesis.addEventListener("voiceschanged", refreshAll);
+  }
   function setup() {
+    refreshAll();
     Array.prototype.forEach.call(document.querySelectorAll(".kb-readaloud"), function (button) {
       var code = lang();
-      function refresh() { button.hidden = !voiceFor(code); }
-      refresh();
-      if ("speechSynthesis" in window && window.speechSynthesis.addEventListener) {
-        window.speechSynthesis.addEventListener("voiceschanged", refresh);
-      }
+      if (button.getAttribute("data-kb-read")) { return; }
+      button.setAttribute("data-kb-read", "1");
       button.addEventListener("click", function () {
         var synth = window.speechSynthesis;
         if (synth.speaking) {

@@ -32,16 +32,32 @@ def main(argv: list[str]) -> int:
         rows = translation_status(site)
         print(format_table(rows, languages))
         return 1 if any(r.state != "current" for r in rows) else 0
-    if cmd == "hash":
+    if cmd in ("hash", "stamp"):
+        pages = []
         for f in argv[1:]:
-            print(site.pages[_rel(f)].source_hash)
-        return 0
-    if cmd == "stamp":
-        for f in argv[1:]:
-            page = site.pages[_rel(f)]
-            text = Path(root / "docs" / page.path).read_text(encoding="utf-8")
-            new = re.sub(r"(\n  source_hash:) *\S*", rf"\g<1> {site.pages[page.base].source_hash}", text, count=1)
-            Path(root / "docs" / page.path).write_text(new, encoding="utf-8")
+            rel = _rel(f)
+            if rel not in site.pages:
+                print(f"Error: {f}: not a Markdown page under docs/", file=sys.stderr)
+                return 2
+            pages.append(site.pages[rel])
+        if cmd == "hash":
+            for page in pages:
+                print(page.source_hash)
+            return 0
+        for page in pages:
+            if page.translation is None:
+                print(f"Error: {page.path}: field 'translation': not a translation (no translation block)", file=sys.stderr)
+                return 2
+            file = root / "docs" / page.path
+            text = file.read_text(encoding="utf-8")
+            end = text.index("\n---", 3)  # the front matter only
+            # block style (source_hash: x) or flow style ({source_hash: x, reviewed: false})
+            head, n = re.subn(r"(\bsource_hash:[ \t]*)[^\s,}]*", rf"\g<1>{site.pages[page.base].source_hash}",
+                              text[:end], count=1)
+            if n != 1:
+                print(f"Error: {page.path}: field 'translation.source_hash': not found", file=sys.stderr)
+                return 2
+            file.write_text(head + text[end:], encoding="utf-8")
             print(f"stamped {page.path}")
         return 0
     if cmd == "new":
@@ -94,8 +110,10 @@ Schrijf hier in korte zinnen wat de rondetafelgesprekken zeiden.
 
 
 def _rel(f: str) -> str:
-    p = Path(f).resolve().relative_to((Path.cwd() / "docs").resolve())
-    return p.as_posix()
+    try:
+        return Path(f).resolve().relative_to((Path.cwd() / "docs").resolve()).as_posix()
+    except ValueError:
+        return f  # outside docs/: not a page, which the caller reports
 
 
 if __name__ == "__main__":

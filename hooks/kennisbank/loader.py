@@ -8,9 +8,9 @@ import hashlib
 import re
 from pathlib import Path
 
-import yaml
-
+from . import yamlsafe
 from .course import check_questions, check_schedules
+from .sanitise import check_text
 from .model import Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, SECTIONS, TAGS
 
@@ -24,16 +24,16 @@ CARD_TRANSLATION_FIELDS = {
 PAGE_FIELDS = {"title": str, "description": str, "hide": list, "search": dict}
 TRANSLATION_FIELDS = {"source_hash": str, "reviewed": bool}
 
-# libyaml's safe loader where the wheel has it: the same rules, ten times faster.
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MIN_TAGS, MAX_TAGS = 2, 5
-ID_RE = re.compile(r"^[TVO][0-9]{2,3}$")
-ITEM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-LOCALE_RE = re.compile(r"^[a-z]{2}$")
+ID_RE = re.compile(r"[TVO][0-9]{2,3}\Z")
+ITEM_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+LOCALE_RE = re.compile(r"[a-z]{2}\Z")
 # Markers that pages use to have the build insert card lists (reflection questions: course.py);
 # checked here, expanded by render.py.
 CARDS_MARKER = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
+MARKER_KEYS = ("ids", "audience", "section")
+MAX_FILE_BYTES = 256 * 1024  # a card is a few kB; the report itself is in bron/
 UNSAFE_RE = re.compile(
     r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE
 )
@@ -66,6 +66,8 @@ def card_hash(text: CardText) -> str:
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+    if text.startswith("\ufeff"):
+        raise ContentError(path, "encoding", "starts with a byte order mark (BOM); save it as UTF-8 without BOM")
     if not text.strip():
         raise ContentError(path, "front matter", "the file is empty")
     if not text.startswith("---\n") and not text.startswith("---\r\n"):
@@ -74,13 +76,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     if not m:
         raise ContentError(path, "front matter", "no closing '---' line")
     raw, body = text[4 : 4 + m.start()], text[4 + m.end():].lstrip("\r\n")
-    try:
-        meta = yaml.load(raw, Loader=_YamlLoader)
-    except yaml.YAMLError as e:
-        where = getattr(e, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        problem = getattr(e, "problem", None) or "cannot be parsed"
-        raise ContentError(path, "front matter", f"invalid YAML{line}: {problem}") from None
+    meta = yamlsafe.load(raw, path, "front matter", line_offset=1)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -174,12 +170,19 @@ def _translation(meta, path, lang) -> Translation:
 
 
 def read_text(file: Path, rel: str) -> str:
+    if file.is_symlink() or not file.is_file():
+        raise ContentError(rel, "file", "must be a regular file, not a symbolic link")
+    if file.stat().st_size > MAX_FILE_BYTES:
+        raise ContentError(rel, "file", f"is {file.stat().st_size:,} bytes; at most {MAX_FILE_BYTES:,}")
     data = file.read_bytes()
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise ContentError(rel, "encoding", f"not valid UTF-8 (byte {e.start}, line {line})") from None
+    if "\x00" in text:
+        raise ContentError(rel, "encoding", f"contains a NUL byte (line {text[: text.index(chr(0))].count(chr(10)) + 1})")
+    return text
 
 
 # ---------------------------------------------------------------- the site
@@ -206,12 +209,19 @@ def section_of(rel: str) -> str | None:
 def load_site(docs_dir: str | Path, languages: tuple) -> Site:
     """Read and validate every Markdown file. ``languages`` starts with the default (Dutch)."""
     docs = Path(docs_dir)
+    refuse_symlinks(docs, docs)
+    if (docs.parent / "bron").is_dir():
+        refuse_symlinks(docs.parent / "bron", docs.parent)
     pages: dict[str, Page] = {}
     for file in sorted(docs.rglob("*.md")):
         rel = file.relative_to(docs).as_posix()
         lang, base = language_of(rel, languages)
         text = read_text(file, rel)
         meta, body = split_front_matter(text, rel)
+        for key in ("title", "description"):  # shown as plain text: in <title>, <meta>, the nav
+            if isinstance(meta.get(key), str):
+                check_text(meta[key], rel, key)
+        _check_snippets(body, rel, docs.parent / "bron")
         check_safe(meta, rel, "")
         check_safe(body, rel, "body")
         pages[rel] = Page(rel, base, lang, meta, body, text_hash(text))
@@ -245,11 +255,36 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
         check_questions(page.body, page.path, cards)
         check_schedules(page.body, page.path)
         for m in CARDS_MARKER.finditer(page.body):
-            for cid in marker_args(m).get("ids", "").split(","):
+            args = marker_args(m)
+            for key in args:
+                if key not in MARKER_KEYS:
+                    raise ContentError(page.path, "body", f"card list marker has unknown key '{key}'; allowed: {', '.join(MARKER_KEYS)}")
+            for cid in args.get("ids", "").split(","):
                 if cid and cid not in cards:
                     raise ContentError(page.path, "body", f"card list names unknown card id '{cid}'")
     ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
     return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})
+
+
+SNIPPET_RE = re.compile(r'^\s*-+8<-+\s+"([^"]*)"', re.M)
+
+
+def _check_snippets(body: str, rel: str, bron: Path) -> None:
+    """``--8<-- "file:3:200"`` includes part of a file from bron/: it must be there."""
+    for m in SNIPPET_RE.finditer(body):
+        name = re.sub(r"(:-?[0-9]*)+$", "", m.group(1))
+        target = bron / name
+        if not name or Path(name).is_absolute() or ".." in Path(name).parts or not target.is_file():
+            raise ContentError(rel, "body", f"snippet '{m.group(1)}' is not a file in bron/")
+
+
+def refuse_symlinks(folder: Path, root: Path) -> None:
+    """A symbolic link under docs/ or bron/ would publish a file from outside the project."""
+    if folder.is_symlink():
+        raise ContentError(folder.relative_to(root).as_posix() or folder.name, "file", "is a symbolic link; not allowed")
+    for p in sorted(folder.rglob("*")):
+        if p.is_symlink():
+            raise ContentError(p.relative_to(root).as_posix(), "file", "is a symbolic link; not allowed")
 
 
 def _id_key(card_id: str):

@@ -21,7 +21,6 @@ import string
 from datetime import date
 from pathlib import Path
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
 from babel.lists import format_list
@@ -30,6 +29,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 from babel.plural import to_gettext
 
+from . import sanitise, yamlsafe
 from .model import ContentError
 
 CATALOG = "locales/{lang}/LC_MESSAGES/messages.po"
@@ -147,6 +147,7 @@ def _check(rel: str, lang: str, catalog, template: dict) -> dict:
         wanted = _fields(msgid, rel, key) | (_fields(plural, rel, key) if plural else set())
         for i, form in enumerate(forms):
             where = f"{key}[{i}]" if plural is not None else key
+            sanitise.check(form, rel, where)  # strings are content too: refused where the sanitiser would change them
             if not form:
                 missing = f"plural form {i} ({categories[i]})" if plural is not None else "translation"
                 raise ContentError(rel, where, f"{missing} is empty")
@@ -176,12 +177,14 @@ def _glossary(folder: Path, lang: str, base: dict | None) -> dict:
     if not path.exists():
         raise ContentError(rel, "file", f"missing glossary for language '{lang}'")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        data = yamlsafe.load(path.read_text(encoding="utf-8"), rel)
+    except UnicodeDecodeError as e:
         raise ContentError(rel, "file", f"cannot be read: {str(e).splitlines()[0]}") from None
     if not isinstance(data, dict) or not all(isinstance(v, str) and v.strip() for v in data.values()):
         raise ContentError(rel, "file", "must map each Dutch term to its explanation")
     data = {str(k): v for k, v in data.items()}
+    for term, text in data.items():
+        sanitise.check(text, rel, term)  # strings are content too: refused where the sanitiser would change them
     if base is not None:
         for term in base:
             if term not in data:

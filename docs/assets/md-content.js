@@ -1,0 +1,2 @@
+// Material for MkDocs' content script (partials/javascripts/content.html, MIT), as a file.
+var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"));
