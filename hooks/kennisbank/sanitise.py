@@ -28,7 +28,7 @@ TAGS = {
     "time",
 } | _SVG
 ATTRIBUTES = {
-    "*": _COMMON | {"data-item", "data-checklist", "data-pdf", "data-for", "data-minutes"},
+    "*": _COMMON | {"data-item", "data-checklist", "data-pdf", "data-for", "data-minutes", "data-search-exclude"},
     "a": {"href", "hreflang", "rel"},
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled", "data-item"},
