@@ -32,6 +32,8 @@
     });
     Array.prototype.forEach.call(document.querySelectorAll(".kb-reset"), function (button) {
       button.addEventListener("click", function () {
+        // One tap must not wipe every tick: ask first.
+        if (!window.confirm(button.getAttribute("data-confirm") || "?")) { return; }
         Array.prototype.forEach.call(lists, function (list) {
           window.localStorage.removeItem(keyOf(list));
           Array.prototype.forEach.call(list.querySelectorAll("input[data-item]"), function (box) { box.checked = false; });

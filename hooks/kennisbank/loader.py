@@ -37,6 +37,8 @@ LOCALE_RE = re.compile(r"^[a-z]{2}$")
 # Markers that pages use to have the build insert card lists (reflection questions: course.py);
 # checked here, expanded by render.py.
 CARDS_MARKER = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
+# The language names, each a link to a page in that language (this page, or page=...).
+LANGUAGES_MARKER = re.compile(r"<!-- kb:languages(?: page=([\w/.-]+))? -->")
 UNSAFE_RE = re.compile(
     r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE
 )
@@ -275,6 +277,9 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
     for page in pages.values():
         check_questions(page.body, page.path, cards)
         check_schedules(page.body, page.path)
+        for m in LANGUAGES_MARKER.finditer(page.body):
+            if m.group(1) and m.group(1) not in pages:
+                raise ContentError(page.path, "body", f"language links name unknown page '{m.group(1)}'")
         for m in CARDS_MARKER.finditer(page.body):
             for cid in marker_args(m).get("ids", "").split(","):
                 if cid and cid not in cards:
