@@ -87,8 +87,8 @@ def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
     s = strings[lang]["card"]
     if len(links) == 1:
         (code, href), = links.items()
-        return f'<p class="kb-sbs"><a class="md-button" href="{html.escape(href)}">{s["side_by_side"]}</a></p>\n'
-    names = " · ".join(f'<a href="{html.escape(h)}" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">'
+        return f'<p class="kb-sbs"><a class="md-button" href="{html.escape(href)}" target="_self">{s["side_by_side"]}</a></p>\n'
+    names = " · ".join(f'<a href="{html.escape(h)}" target="_self" lang="{c}" dir="{strings[c]["dir"]}">'
                        f'{strings[c]["language"]}</a>' for c, h in links.items())
     return f'<p class="kb-sbs">{s["side_by_side_in"]} {names}</p>\n'
 
@@ -170,10 +170,10 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     s = strings[lang]
     t, nl = card.text(lang), card.nl
     title = card.text(lang).title
-    out = [f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", "",
-           f'<p class="kb-bilingual-lead">{s["card"]["side_by_side"]}</p>', ""]
+    out = [f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
     if lang == default:
-        out += [f'- <a href="{html.escape(h)}" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
+        out += [f'<p class="kb-bilingual-lead">{s["card"]["side_by_side_in"]}</p>', ""]
+        out += [f'- <a href="{html.escape(h)}" target="_self" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
                 for c, h in others.items()]
         return "\n".join(out + ["", f"[{nl.title}](../{card_path(card)})", ""])
     tr = card.texts.get(lang)
@@ -254,7 +254,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     title = s["checklist"]["pages"][cl.id]["title"]
     out = [f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
     if lang == default:
-        out += [f'- <a href="{href}" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
+        out += [f'- <a href="{href}" target="_self" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
         return "\n".join(out) + "\n"
     entries = cl.core() or cl.entries()
     rows = []
@@ -359,10 +359,12 @@ def render_status(rows, site: Site, lang: str, strings: dict) -> str:
 def expand_languages(markdown: str, lang: str, strings: dict, languages: tuple, base: str, link) -> str:
     """Replace ``<!-- kb:languages -->`` with the names of the other languages, each in its own
     language and script, linking to this page (or ``page=``) in that language. ``link(lang, src)``
-    gives the relative link."""
+    gives the relative link. Links into another language carry ``target="_self"``: Material takes a
+    click on any other link into a language's folder for its language switcher, and goes to the
+    current page in that language instead (integrations/alternate)."""
     def repl(m):
         target = m.group(1) or base
-        names = " · ".join(f'<a href="{html.escape(link(x, target))}" hreflang="{x}" lang="{x}" dir="{strings[x]["dir"]}">'
+        names = " · ".join(f'<a href="{html.escape(link(x, target))}" target="_self" lang="{x}" dir="{strings[x]["dir"]}">'
                            f'{strings[x]["language"]}</a>' for x in languages if x != lang)
         label = strings[lang]["page"]["languages" if target == base else "languages_parents"]
         return f'<nav class="kb-languages" aria-label="{html.escape(label)}"><p>{names}</p></nav>'
