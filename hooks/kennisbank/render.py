@@ -88,7 +88,7 @@ def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
     if len(links) == 1:
         (code, href), = links.items()
         return f'<p class="kb-sbs"><a class="md-button" href="{html.escape(href)}" target="_self">{s["side_by_side"]}</a></p>\n'
-    names = " · ".join(f'<a href="{html.escape(h)}" target="_self" lang="{c}" dir="{strings[c]["dir"]}">'
+    names = " · ".join(f'<a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">'
                        f'{strings[c]["language"]}</a>' for c, h in links.items())
     return f'<p class="kb-sbs">{s["side_by_side_in"]} {names}</p>\n'
 
@@ -173,7 +173,7 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     out = [f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
     if lang == default:
         out += [f'<p class="kb-bilingual-lead">{s["card"]["side_by_side_in"]}</p>', ""]
-        out += [f'- <a href="{html.escape(h)}" target="_self" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
+        out += [f'- <a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
                 for c, h in others.items()]
         return "\n".join(out + ["", f"[{nl.title}](../{card_path(card)})", ""])
     tr = card.texts.get(lang)
@@ -364,7 +364,7 @@ def expand_languages(markdown: str, lang: str, strings: dict, languages: tuple, 
     current page in that language instead (integrations/alternate)."""
     def repl(m):
         target = m.group(1) or base
-        names = " · ".join(f'<a href="{html.escape(link(x, target))}" target="_self" lang="{x}" dir="{strings[x]["dir"]}">'
+        names = " · ".join(f'<a href="{html.escape(link(x, target))}" target="_self" hreflang="{x}" lang="{x}" dir="{strings[x]["dir"]}">'
                            f'{strings[x]["language"]}</a>' for x in languages if x != lang)
         label = strings[lang]["page"]["languages" if target == base else "languages_parents"]
         return f'<nav class="kb-languages" aria-label="{html.escape(label)}"><p>{names}</p></nav>'
