@@ -109,14 +109,12 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
         url = render.online_url(site_url, _url(config, lang, src))
         pages[src] = (render.render_checklist_page(
             cl, lang, strings, url, _side_by_side(config, lang, src, sheet) if cid == "ouders" else None), True)
-    here = _url(config, lang, sheet)
-    others = {x: render.relative_url(here, _url(config, x, sheet)) for x in site.languages[1:]}
-    pages[sheet] = (render.render_bilingual(
-        state.checklists["ouders"], lang, default, strings, render.online_url(site_url, here), others), False)
+    pages[sheet] = (render.render_bilingual(state.checklists["ouders"], lang, default, strings, render.online_url(
+        site_url, _url(config, lang, sheet)), _side_by_side(config, lang, sheet, sheet)), False)
     for card in site.cards.values():
         src = render.side_by_side_path(card)
         pages[src] = (render.render_side_by_side(card, lang, default, strings,
-                                                 _side_by_side(config, lang, src, src, every=True)), False)
+                                                 _side_by_side(config, lang, src, src)), False)
     pages[f"{render.TAG_DIR}/index.md"] = (render.render_tag_index(site, lang, strings), True)
     for tag in TAGS:
         pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
@@ -130,13 +128,13 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     return pages
 
 
-def _side_by_side(config, lang: str, from_src: str, to_src: str, every: bool = False) -> dict:
+def _side_by_side(config, lang: str, from_src: str, to_src: str) -> dict:
     """{language: relative link} from page ``from_src`` to the side-by-side page ``to_src``: one
     link in the reader's language, or, on a Dutch page, one per other language."""
     default = state.site.languages[0]
     here = _url(config, lang, from_src)
-    langs = state.site.languages[1:] if (lang == default or every) else (lang,)
-    return {x: render.relative_url(here, _url(config, x, to_src)) for x in langs if x != lang or not every}
+    langs = state.site.languages[1:] if lang == default else (lang,)
+    return {x: render.relative_url(here, _url(config, x, to_src)) for x in langs}
 
 
 def _lang_uri(lang: str, uri: str) -> str:

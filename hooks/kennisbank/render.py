@@ -170,7 +170,8 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     s = strings[lang]
     t, nl = card.text(lang), card.nl
     title = card.text(lang).title
-    out = [f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
+    # the card itself is what search should find, not its side-by-side copy
+    out = ["---", "search:", "  exclude: true", "---", "", f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
     if lang == default:
         out += [f'<p class="kb-bilingual-lead">{s["card"]["side_by_side_in"]}</p>', ""]
         out += [f'- <a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
