@@ -128,16 +128,18 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     site, strings = state.site, state.strings
     default = site.languages[0]
     pages = {f"{render.CHECKLIST_DIR}/index.md": (render.render_checklist_index(state.checklists, lang, strings), True)}
+    sheet = f"{render.CHECKLIST_DIR}/ouders-tweetalig.md"
     for cid, cl in state.checklists.items():
-        url = render.online_url(site_url, _url(config, lang, f"{render.CHECKLIST_DIR}/{cid}.md"))
-        pages[f"{render.CHECKLIST_DIR}/{cid}.md"] = (
-            render.render_checklist_page(cl, lang, strings, url, bilingual=cid == "ouders"), True)
-    name = f"{render.CHECKLIST_DIR}/ouders-tweetalig"
-    here = _url(config, lang, f"{name}.md")
-    others = {x: render.relative_url(here, _url(config, x, f"{name}.md")) for x in site.languages[1:]}
-    pages[f"{name}.md"] = (render.render_bilingual(
-        state.checklists["ouders"], lang, default, strings,
-        render.online_url(site_url, here), others), False)
+        src = f"{render.CHECKLIST_DIR}/{cid}.md"
+        url = render.online_url(site_url, _url(config, lang, src))
+        pages[src] = (render.render_checklist_page(
+            cl, lang, strings, url, _side_by_side(config, lang, src, sheet) if cid == "ouders" else None), True)
+    pages[sheet] = (render.render_bilingual(state.checklists["ouders"], lang, default, strings, render.online_url(
+        site_url, _url(config, lang, sheet)), _side_by_side(config, lang, sheet, sheet)), False)
+    for card in site.cards.values():
+        src = render.side_by_side_path(card)
+        pages[src] = (render.render_side_by_side(card, lang, default, strings,
+                                                 _side_by_side(config, lang, src, src)), False)
     pages[f"{render.TAG_DIR}/index.md"] = (render.render_tag_index(site, lang, strings), True)
     for tag in TAGS:
         pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
@@ -149,6 +151,15 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
     pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings), True)
     return pages
+
+
+def _side_by_side(config, lang: str, from_src: str, to_src: str) -> dict:
+    """{language: relative link} from page ``from_src`` to the side-by-side page ``to_src``: one
+    link in the reader's language, or, on a Dutch page, one per other language."""
+    default = state.site.languages[0]
+    here = _url(config, lang, from_src)
+    langs = state.site.languages[1:] if lang == default else (lang,)
+    return {x: render.relative_url(here, _url(config, x, to_src)) for x in langs}
 
 
 def _lang_uri(lang: str, uri: str) -> str:
@@ -246,11 +257,14 @@ def on_page_markdown(markdown, page, config, files):
     base = _base(page.file.src_uri)
     card = site.by_path.get(base)
     if card is not None:
-        markdown = render.render_card(card, lang, strings, state.links, site, markdown)
+        markdown = render.render_card(card, lang, strings, state.links, site, markdown,
+                                      _side_by_side(config, lang, base, render.side_by_side_path(card)))
     else:  # card ids and sections in these markers were checked when the content was read
         up = "../" * base.count("/")
         markdown = render.expand_card_lists(markdown, site, lang, strings, up)
         markdown = render.expand_questions(markdown, site, lang, strings, up)
+        markdown = render.expand_languages(markdown, lang, strings, site.languages, base, lambda x, src: render.relative_url(
+            _url(config, lang, base), _url(config, x, src)))
     markdown = _with_banner(markdown, page, lang, base)
     if state.school and base in PARENT_PAGES:
         markdown = _after_title(markdown, render.school_box(state.school, lang, strings))

@@ -29,6 +29,7 @@ def test_ticks_survive_reload_and_start_again_clears(server, page, lang):
     page.goto(f"{server}/{other}checklists/ouders/")
     assert not page.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
     page.goto(f"{server}/{lang}checklists/ouders/")
+    page.once("dialog", lambda d: d.accept())  # "start again" asks first
     page.locator(".kb-reset").first.click()
     assert not page.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
     page.reload()
@@ -94,16 +95,16 @@ def test_search_stays_within_the_language(server, page, lang, words, card):
         assert path.startswith(lang) and not path.startswith(tuple(others)), h
 
 
-def test_parent_reaches_expectations_and_preparation_in_two_clicks(server, page):
+def test_parent_reaches_advice_and_preparation_in_two_clicks(server, page):
     page.goto(f"{server}/")
-    page.locator('article a[href$="lezers/ouders/"]').first.click()  # click 1: "Ik ben ouder"
+    page.locator('article .grid.cards a[href$="lezers/ouders/"]').first.click()  # click 1: "Ik ben ouder"
     page.wait_for_url("**/lezers/ouders/")
-    assert page.locator("#wat-mag-u-van-de-school-verwachten").is_visible()
-    expectations = page.locator("#wat-mag-u-van-de-school-verwachten ~ ul a").first
-    assert "voorwaarden/" in expectations.get_attribute("href")
-    page.locator('article a[href$="checklists/ouders/"]').first.click()  # click 2: the checklist
+    assert page.locator("#wat-raden-de-gesprekken-scholen-aan").is_visible()
+    advice = page.locator("#wat-raden-de-gesprekken-scholen-aan ~ .kb-cards a").first
+    assert "voorwaarden/" in advice.get_attribute("href")
+    page.locator(".kb-main-action").click()  # click 2: the one main action
     page.wait_for_url("**/checklists/ouders/")
-    assert page.locator(".kb-checklist input[data-item]").count() > 10
+    assert 6 <= page.locator(".kb-checklist").first.locator("input[data-item]").count() <= 12
 
 
 def _tick(page, box):
@@ -156,3 +157,13 @@ def test_one_listener_per_box_after_navigating_back_and_forth(server, page):
     page.evaluate("document$.next(document)")  # what Material does after each instant page load
     _tick(page, page.locator(".kb-checklist input[data-item]").first)
     assert page.evaluate("window.__saves") == 1
+
+
+def test_a_whole_card_is_tappable(server, page):
+    page.goto(f"{server}/lezers/ouders/")
+    card = page.locator(".kb-cards li").nth(1)
+    href = card.locator("a").first.get_attribute("href")
+    card.scroll_into_view_if_needed()
+    box = card.bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] - 8)  # a corner, far from the title
+    page.wait_for_url(lambda url: url.rstrip("/").endswith(href.strip("./")))

@@ -13,8 +13,9 @@ from kennisbank.vocab import AUDIENCES, SECTIONS
 
 # The specification, written out here rather than imported from the code it checks.
 CHECKLISTS = ["ouders", "leerkrachten", "schoolleiders", "jeugdzorg", "pabo", "thema", "voorwaarde", "organisatie"]
-# Parents prepare a conversation: what to raise (themes) and what to ask for (conditions).
-SECTIONS_PER_AUDIENCE = {"ouders": ("thema", "voorwaarde")}
+# Every audience's list has every section (issue 17: the parents' list too; what prints for
+# parents is its core list, at most 12 items flagged in the cards).
+SECTIONS_PER_AUDIENCE: dict = {}
 ALL_SECTIONS = ("thema", "voorwaarde", "organisatie")
 
 
@@ -33,7 +34,7 @@ def test_groups_come_in_the_fixed_order(site):
         expected = [s for s in SECTIONS_PER_AUDIENCE.get(aud, ALL_SECTIONS)
                     if any(i.audience == aud for c in site.cards.values() if c.section == s for i in c.checklist)]
         assert [k for k, _ in lists[aud].groups] == expected, aud
-    assert [k for k, _ in lists["ouders"].groups] == ["thema", "voorwaarde"]
+    assert [k for k, _ in lists["ouders"].groups] == ["thema", "voorwaarde", "organisatie"]
 
 
 def test_items_go_to_their_audience_in_card_order(site):

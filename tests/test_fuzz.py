@@ -58,7 +58,7 @@ def test_one_line_of_a_good_card_replaced(tmp_path, index, text):
 
 
 @SETTINGS
-@given(st.sampled_from(["id", "title", "summary", "section", "audiences", "tags", "checklist", "questions",
+@given(st.sampled_from(["id", "title", "summary", "parents", "section", "audiences", "tags", "checklist", "questions",
                         "related", "source"]),
        st.one_of(st.none(), st.integers(), st.booleans(), st.lists(st.integers(), max_size=3),
                  st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2), st.text(max_size=20)))

@@ -33,7 +33,7 @@ def test_subpath_navigation_assets_and_headers(nginx, page):
     headers = response.headers
     assert "default-src 'self'" in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
-    page.locator('article a[href$="lezers/ouders/"]').first.click()
+    page.locator('article .grid.cards a[href$="lezers/ouders/"]').first.click()
     page.wait_for_url(f"{nginx}lezers/ouders/")
     page.locator('article a[href$="checklists/ouders/"]').first.click()
     page.wait_for_url(f"{nginx}checklists/ouders/")
@@ -71,7 +71,7 @@ def test_no_csp_violations_under_the_example_config(nginx, page, path):
 def test_file_navigation_switcher_search_and_ticks(offline_site, page):
     root = offline_site.as_uri() + "/"
     page.goto(root + "index.html")
-    page.locator('article a[href$="lezers/ouders.html"]').first.click()
+    page.locator('article .grid.cards a[href$="lezers/ouders.html"]').first.click()
     page.wait_for_url(root + "lezers/ouders.html")
     page.goto(root + f"{CARD}.html")
     page.locator(".md-select a[hreflang=tr]").first.dispatch_event("click")

@@ -16,6 +16,7 @@ GOOD = """\
 id: T01
 title: Een titel
 summary: Een korte zin.
+parents: U kunt hier iets mee. Vraag het gerust.
 section: thema
 audiences: [ouders]
 tags: [taal, tolk]
@@ -84,6 +85,26 @@ def test_good_card_loads(tmp_path):
      "themas/a.md", "tags", "at most 5"),
     ({"themas/a.md": GOOD.replace("---\n\nTekst.", "\nTekst.")}, "themas/a.md", "front matter", "closing"),
     ({"index.md": "no front matter\n"}, "index.md", "front matter", "start with"),
+    # the parent block: required on a card for parents, refused elsewhere, 2 to 4 sentences
+    ({"themas/a.md": GOOD.replace("parents: U kunt hier iets mee. Vraag het gerust.\n", "")},
+     "themas/a.md", "parents", "missing required field"),
+    ({"themas/a.md": GOOD.replace("audiences: [ouders]", "audiences: [pabo]").replace("for: ouders", "for: pabo")},
+     "themas/a.md", "parents", "only cards whose audiences include ouders"),
+    ({"themas/a.md": GOOD.replace("U kunt hier iets mee. Vraag het gerust.", "Eén zin maar.")},
+     "themas/a.md", "parents", "has 1 sentence; write 2 to 4"),
+    ({"themas/a.md": GOOD.replace("U kunt hier iets mee. Vraag het gerust.", "Een. Twee. Drie. Vier. Vijf.")},
+     "themas/a.md", "parents", "has 5 sentences"),
+    ({"themas/a.md": GOOD.replace("U kunt hier iets mee. Vraag het gerust.", "[een, lijst]")},
+     "themas/a.md", "parents", "must be text"),
+    ({"themas/a.md": GOOD, "themas/a.en.md": "---\ntitle: A\nsummary: B.\nchecklist: [{id: a, text: Do.}]\n"
+      "questions: [Q?]\ntranslation: {source_hash: abc, reviewed: false}\n---\nText.\n"},
+     "themas/a.en.md", "parents", "missing required field"),
+    # the core list: a flag on an item for parents, true or false
+    ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: ja\n")},
+     "themas/a.md", "checklist[0].core", "must be true or false"),
+    ({"themas/a.md": GOOD.replace("audiences: [ouders]", "audiences: [ouders, pabo]")
+      .replace("    for: ouders\n", "    for: pabo\n    core: true\n")},
+     "themas/a.md", "checklist[0].core", "only items for ouders"),
     ({"index.md": "---\ntitle: Home\n---\n", "index.en.md": "---\ntitle: Home\n---\n"}, "index.en.md", "translation", "missing"),
 ])
 def test_bad_input_names_file_and_field(tmp_path, files, path, field, words):
@@ -109,6 +130,35 @@ def test_translation_with_unknown_item(tmp_path):
     """
     err = error_for(tmp_path, {"themas/a.md": GOOD, "themas/a.en.md": tr})
     assert (err.path, err.field) == ("themas/a.en.md", "checklist[0].id")
+
+
+def test_core_list_has_at_most_twelve_items(tmp_path):
+    files = {}
+    for n in range(1, 14):
+        files[f"themas/k{n:02d}.md"] = GOOD.replace("id: T01", f"id: T{n:02d}").replace(
+            "    for: ouders\n", "    for: ouders\n    core: true\n")
+    err = error_for(tmp_path, files)
+    assert (err.path, err.field) == ("themas/k13.md", "checklist[0].core")
+    assert "13 items; at most 12" in str(err)
+    del files["themas/k13.md"]
+    site = load_site(make(tmp_path / "ok", files), LANGS)
+    assert sum(i.core for c in site.cards.values() for i in c.checklist) == 12
+
+
+def test_parent_block_is_read_in_every_language(tmp_path):
+    en = ("---\ntitle: A\nsummary: B.\nparents: You can use this. Feel free to ask.\n"
+          "checklist: [{id: a, text: Do.}]\nquestions: [Q?]\ntranslation: {source_hash: abc, reviewed: false}\n---\nText.\n")
+    site = load_site(make(tmp_path, {"themas/a.md": GOOD, "themas/a.en.md": en}), LANGS)
+    card = site.cards["T01"]
+    assert card.nl.parents == "U kunt hier iets mee. Vraag het gerust."
+    assert card.text("en").parents == "You can use this. Feel free to ask."
+
+
+@pytest.mark.parametrize("text, n", [("Een zin. Nog een.", 2), ("Wat nu? Zo.", 2), ("هل هذا صحيح؟ نعم.", 2),
+                                     ("Het vwo (de school). Klaar.", 2), ("Zeg: 'ja.' Dan.", 2), ("Eén 3.5 zin.", 1)])
+def test_sentence_count(text, n):
+    from kennisbank.loader import sentence_count
+    assert sentence_count(text) == n
 
 
 def test_hash_ignores_whitespace_only_changes():

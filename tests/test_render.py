@@ -27,10 +27,20 @@ def test_online_url_is_the_web_address_also_in_a_file_build(page, expected):
 
 def test_task_list_boxes_get_an_id_a_label_and_their_key():
     html = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox"/>'
-            '<span class="task-list-indicator"></span></label> <span class="kb-item" data-item="V13/a">Tekst</span></li>')
+            '<span class="task-list-indicator"></span></label> '
+            '<label class="kb-item" for="kb-V13-a" id="kb-V13-a-t" data-item="V13/a">Tekst</label></li>')
     out = label_task_lists(html)
-    assert 'id="kb-V13-a" data-item="V13/a" aria-labelledby="kb-V13-a-t"' in out
-    assert '<span class="kb-item" id="kb-V13-a-t" data-item="V13/a">Tekst</span>' in out
+    assert '<input type="checkbox" id="kb-V13-a" data-item="V13/a" aria-labelledby="kb-V13-a-t">' in out
+    assert '<label class="kb-item" for="kb-V13-a" id="kb-V13-a-t" data-item="V13/a">Tekst</label>' in out
+
+
+def test_checklist_item_text_is_the_label_of_its_box(site, strings):
+    from kennisbank.checklists import Entry
+    from kennisbank.render import box_id, checklist_item
+    card = site.cards["V13"]
+    line = checklist_item(Entry(card, card.checklist[3]), "nl", strings, False)
+    assert line.startswith(f'- [ ] <label class="kb-item" for="{box_id("V13/tolk-vragen")}" id="kb-V13-tolk-vragen-t"')
+    assert "Vraag de school om een tolk" in line and "</label>" in line
 
 
 def test_reader_cover_names_the_school_language_and_date(site, strings):

@@ -14,6 +14,8 @@ PAGE_TYPES = {
     "card": "voorwaarden/zorg-voor-een-tolk/",
     "checklist": "checklists/ouders/",
     "bilingual sheet": "checklists/ouders-tweetalig/",
+    "side by side": "naast-elkaar/zorg-voor-een-tolk/",
+    "card for professionals": "voorwaarden/praten-met-ouders-is-een-vak/",
     "tag": "onderwerpen/tolk/",
     "tag index": "onderwerpen/",
     "overview": "overzicht/",
@@ -63,6 +65,7 @@ def test_checklist_with_the_keyboard_only(server, page):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement && document.activeElement.classList.contains('kb-reset')"):
             break
+    page.once("dialog", lambda d: d.accept())  # "start again" asks first
     page.keyboard.press("Enter")
     assert not first.is_checked()
 

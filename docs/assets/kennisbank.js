@@ -56,6 +56,8 @@
     Array.prototype.forEach.call(document.querySelectorAll(".kb-reset"), function (button) {
       if (!once(button, "reset")) { return; }
       button.addEventListener("click", function () {
+        // One tap must not wipe every tick: ask first.
+        if (!window.confirm(button.getAttribute("data-confirm") || "?")) { return; }
         Array.prototype.forEach.call(lists, function (list) {
           forget(keyOf(list));
           Array.prototype.forEach.call(list.querySelectorAll("input[data-item]"), function (box) { box.checked = false; });

@@ -91,6 +91,8 @@ SCAFFOLD = """---
 id: {id}
 title: {title}
 summary: Eén korte zin over waar deze kaart over gaat.
+parents: >-                         # alleen als audiences ouders bevat: 2 tot 4 zinnen in u-vorm
+  Wat betekent dit voor u als ouder? Schrijf het hier in korte zinnen.
 section: {section}
 audiences: [ouders, leerkrachten]   # ouders, leerkrachten, schoolleiders, jeugdzorg, pabo
 tags: [contact, vertrouwen]         # 2 tot 5, uit hooks/kennisbank/vocab.py

@@ -31,11 +31,14 @@ class Checklist:
     def entries(self):
         return [e for _, es in self.groups for e in es]
 
+    def core(self) -> list:
+        """The short list for preparing one conversation (items flagged ``core`` in the cards)."""
+        return [e for e in self.entries() if e.item.core]
 
-# The parents' list is for preparing a conversation: what to raise (themes) and what to
-# expect or ask for (conditions). Their items on organising school life are on the
-# organisation checklist. Keeping it to these two parts also keeps it on one A4 sheet.
-AUDIENCE_SECTIONS = {"ouders": ("thema", "voorwaarde")}
+    def more(self) -> tuple:
+        """The groups without the core items: reachable on screen, not on the printed sheet."""
+        rest = ((key, tuple(e for e in es if not e.item.core)) for key, es in self.groups)
+        return tuple((key, es) for key, es in rest if es)
 
 
 def checklist_ids() -> list[str]:
@@ -51,7 +54,8 @@ def build_checklists(site: Site) -> dict[str, Checklist]:
 
     def groups(pairs) -> tuple:
         return tuple((key, tuple(cells[cell])) for key, cell in pairs if cells[cell])
-    out = {aud: Checklist(aud, "audience", groups((sec, (sec, aud)) for sec in AUDIENCE_SECTIONS.get(aud, SECTIONS)))
-           for aud in AUDIENCES}
+    # Every audience list has every section. The parents' list prints only its core items, so
+    # it stays on one A4 sheet however many items the cards give parents.
+    out = {aud: Checklist(aud, "audience", groups((sec, (sec, aud)) for sec in SECTIONS)) for aud in AUDIENCES}
     out.update({sec: Checklist(sec, "section", groups((aud, (sec, aud)) for aud in AUDIENCES)) for sec in SECTIONS})
     return out

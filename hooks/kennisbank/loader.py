@@ -11,16 +11,19 @@ from pathlib import Path
 from . import yamlsafe
 from .course import check_questions, check_schedules
 from .sanitise import check_text
-from .model import Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
+from .model import PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, SECTIONS, TAGS
 
 CARD_FIELDS = {
-    "id": str, "title": str, "summary": str, "section": str, "audiences": list,
+    "id": str, "title": str, "summary": str, "parents": str, "section": str, "audiences": list,
     "tags": list, "checklist": list, "questions": list, "related": list, "source": str,
 }
 CARD_TRANSLATION_FIELDS = {
-    "title": str, "summary": str, "checklist": list, "questions": list, "translation": dict,
+    "title": str, "summary": str, "parents": str, "checklist": list, "questions": list, "translation": dict,
 }
+OPTIONAL_CARD_FIELDS = {"parents"}  # required exactly where the audiences include parents
+MIN_PARENT_SENTENCES, MAX_PARENT_SENTENCES = 2, 4
+MAX_CORE_ITEMS = 12  # the list for preparing one conversation fits one printed A4
 PAGE_FIELDS = {"title": str, "description": str, "hide": list, "search": dict}
 TRANSLATION_FIELDS = {"source_hash": str, "reviewed": bool}
 
@@ -32,8 +35,10 @@ LOCALE_RE = re.compile(r"[a-z]{2}\Z")
 # Markers that pages use to have the build insert card lists (reflection questions: course.py);
 # checked here, expanded by render.py.
 CARDS_MARKER = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
-MARKER_KEYS = ("ids", "audience", "section")
+MARKER_KEYS = ("ids", "audience", "section", "view")
 MAX_FILE_BYTES = 256 * 1024  # a card is a few kB; the report itself is in bron/
+# The language names, each a link to a page in that language (this page, or page=...).
+LANGUAGES_MARKER = re.compile(r"<!-- kb:languages(?: page=([\w/.-]+))? -->")
 UNSAFE_RE = re.compile(
     r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE
 )
@@ -60,8 +65,8 @@ def marker_args(match) -> dict[str, str]:
 
 def card_hash(text: CardText) -> str:
     """Version of a card's translatable text: its tags or links changing is no reason to re-translate."""
-    parts = [text.title, text.summary, *(f"{k}: {v}" for k, v in text.checklist.items()),
-             *text.questions, text.body]
+    parts = [text.title, text.summary, *([text.parents] if text.parents else []),
+             *(f"{k}: {v}" for k, v in text.checklist.items()), *text.questions, text.body]
     return text_hash("\n\n".join(parts))
 
 
@@ -92,13 +97,14 @@ def _kind(value) -> str:
             dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
 
 
-def check_fields(meta: dict, spec: dict, path: str, required: bool = True, prefix: str = ""):
+def check_fields(meta: dict, spec: dict, path: str, required: bool = True, prefix: str = "",
+                 optional=frozenset()):
     for key in meta:
         if key not in spec:
             raise ContentError(path, prefix + key, f"unknown field; allowed: {', '.join(spec)}")
     for key, typ in spec.items():
         if key not in meta:
-            if required:
+            if required and key not in optional:
                 raise ContentError(path, prefix + key, "missing required field")
             continue
         value = meta[key]
@@ -144,11 +150,13 @@ def _str_list(meta, key, path, vocab=None, min_len=0, max_len=None) -> tuple:
 
 def _checklist(meta, path, translated: bool):
     items = []
-    spec = {"id": str, "text": str} if translated else {"id": str, "for": str, "text": str}
+    spec = {"id": str, "text": str} if translated else {"id": str, "for": str, "text": str, "core": bool}
     for i, raw in enumerate(meta["checklist"]):
         if not isinstance(raw, dict):
             raise ContentError(path, f"checklist[{i}]", f"must be a mapping with {', '.join(spec)}")
-        check_fields(raw, spec, path, prefix=f"checklist[{i}].")
+        check_fields(raw, spec, path, prefix=f"checklist[{i}].", optional={"core"})
+        if raw.get("core") and raw["for"] != PARENTS:
+            raise ContentError(path, f"checklist[{i}].core", f"only items for {PARENTS} can be on the core list")
         if not ITEM_ID_RE.match(raw["id"]):
             raise ContentError(path, f"checklist[{i}].id", "use lower-case letters, digits and '-'")
         if not translated and raw["for"] not in AUDIENCES:
@@ -162,6 +170,31 @@ def _checklist(meta, path, translated: bool):
     if not items:
         raise ContentError(path, "checklist", "needs at least 1 item")
     return items
+
+
+_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4](?=[\s\"'”’»)]|$)")
+
+
+def sentence_count(text: str) -> int:
+    """Sentences in a short plain text: ends of sentence followed by a space or the end.
+    Counts the Arabic question mark and full stop too."""
+    return len(_SENTENCE_END.findall(" ".join(text.split())))
+
+
+def _parents_block(meta: dict, path: str, for_parents: bool) -> str:
+    """The parent block: required on a card for parents, refused elsewhere, 2 to 4 sentences."""
+    if not for_parents:
+        if "parents" in meta:
+            raise ContentError(path, "parents", f"only cards whose audiences include {PARENTS} have a parent block")
+        return ""
+    if "parents" not in meta:
+        raise ContentError(path, "parents", f"missing required field (the audiences include {PARENTS})")
+    text = " ".join(meta["parents"].split())
+    n = sentence_count(text)
+    if not MIN_PARENT_SENTENCES <= n <= MAX_PARENT_SENTENCES:
+        raise ContentError(path, "parents", f"has {n} sentence{'s' if n != 1 else ''}; "
+                           f"write {MIN_PARENT_SENTENCES} to {MAX_PARENT_SENTENCES}")
+    return text
 
 
 def _translation(meta, path, lang) -> Translation:
@@ -254,6 +287,9 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
     for page in pages.values():
         check_questions(page.body, page.path, cards)
         check_schedules(page.body, page.path)
+        for m in LANGUAGES_MARKER.finditer(page.body):
+            if m.group(1) and m.group(1) not in pages:
+                raise ContentError(page.path, "body", f"language links name unknown page '{m.group(1)}'")
         for m in CARDS_MARKER.finditer(page.body):
             args = marker_args(m)
             for key in args:
@@ -263,6 +299,11 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
                 if cid and cid not in cards:
                     raise ContentError(page.path, "body", f"card list names unknown card id '{cid}'")
     ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
+    core = [(c, i) for c in ordered.values() for i, item in enumerate(c.checklist) if item.core]
+    if len(core) > MAX_CORE_ITEMS:
+        card, i = core[MAX_CORE_ITEMS]
+        raise ContentError(card.path, f"checklist[{i}].core",
+                           f"the core list would have {len(core)} items; at most {MAX_CORE_ITEMS}")
     return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})
 
 
@@ -294,7 +335,7 @@ def _id_key(card_id: str):
 
 def _card(page: Page, pages: dict, languages: tuple) -> Card:
     meta, path = page.meta, page.path
-    check_fields(meta, CARD_FIELDS, path)
+    check_fields(meta, CARD_FIELDS, path, optional=OPTIONAL_CARD_FIELDS)
     section = meta["section"]
     if section not in SECTIONS:
         raise ContentError(path, "section", f"'{section}' is not a section: {', '.join(SECTIONS)}")
@@ -302,32 +343,34 @@ def _card(page: Page, pages: dict, languages: tuple) -> Card:
         raise ContentError(path, "section", f"'{section}' does not match the folder '{path.split('/')[0]}'")
     if not ID_RE.match(meta["id"]) or meta["id"][0] != SECTIONS[section]["prefix"]:
         raise ContentError(path, "id", f"'{meta['id']}' must be {SECTIONS[section]['prefix']} and two or three digits, e.g. {SECTIONS[section]['prefix']}07")
+    audiences = _str_list(meta, "audiences", path, AUDIENCES, min_len=1)
     items = _checklist(meta, path, translated=False)
     nl = CardText(meta["title"], meta["summary"], {i["id"]: i["text"] for i in items},
-                  _str_list(meta, "questions", path, min_len=1), page.body)
+                  _str_list(meta, "questions", path, min_len=1), page.body,
+                  _parents_block(meta, path, PARENTS in audiences))
     texts = {}
     for lang in languages[1:]:
         tpath = path[:-3] + f".{lang}.md"
         if tpath in pages:
-            texts[lang] = _card_translation(pages[tpath], {i["id"] for i in items})
+            texts[lang] = _card_translation(pages[tpath], {i["id"] for i in items}, PARENTS in audiences)
     page.source_hash = card_hash(nl)
     return Card(
         id=meta["id"], slug=path.rsplit("/", 1)[-1][:-3], section=section,
-        audiences=_str_list(meta, "audiences", path, AUDIENCES, min_len=1),
+        audiences=audiences,
         tags=_str_list(meta, "tags", path, TAGS, MIN_TAGS, MAX_TAGS),
-        checklist=tuple(ChecklistItem(i["id"], i["for"], i["text"]) for i in items),
+        checklist=tuple(ChecklistItem(i["id"], i["for"], i["text"], bool(i.get("core"))) for i in items),
         related=_str_list(meta, "related", path), source=meta["source"].strip(),
         path=path, nl=nl, texts=texts,
     )
 
 
-def _card_translation(page: Page, item_ids: set) -> CardText:
+def _card_translation(page: Page, item_ids: set, for_parents: bool) -> CardText:
     meta, path = page.meta, page.path
-    check_fields(meta, CARD_TRANSLATION_FIELDS, path)
+    check_fields(meta, CARD_TRANSLATION_FIELDS, path, optional=OPTIONAL_CARD_FIELDS)
     page.translation = _translation(meta, path, page.lang)
     items = _checklist(meta, path, translated=True)
     for i, item in enumerate(items):
         if item["id"] not in item_ids:
             raise ContentError(path, f"checklist[{i}].id", f"'{item['id']}' is not an item of the Dutch card")
     return CardText(meta["title"], meta["summary"], {i["id"]: i["text"] for i in items},
-                    _str_list(meta, "questions", path), page.body)
+                    _str_list(meta, "questions", path), page.body, _parents_block(meta, path, for_parents))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+PARENTS = "ouders"  # the audience the parent layer is for
+
 
 class ContentError(Exception):
     """Bad input: names the file and the field, says what is wrong."""
@@ -17,6 +19,7 @@ class ChecklistItem:
     id: str  # stable within its card; the tick key is "<card id>/<item id>"
     audience: str
     text: str
+    core: bool = False  # on the short list for preparing one conversation (parents only)
 
     def key(self, card_id: str) -> str:
         return f"{card_id}/{self.id}"
@@ -41,6 +44,7 @@ class CardText:
     checklist: dict  # item id -> text
     questions: tuple
     body: str
+    parents: str = ""  # what the finding means for the parent, in u-form; on cards for parents only
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,10 @@ class Card:
     path: str  # docs-relative path of the Dutch file
     nl: CardText
     texts: dict = field(default_factory=dict)  # lang -> CardText, translations only
+
+    @property
+    def for_parents(self) -> bool:
+        return PARENTS in self.audiences
 
     @property
     def src_uri(self) -> str:

@@ -40,6 +40,6 @@ def measure(text: str) -> Figure:
 
 
 def parent_text(card) -> str:
-    """What a parent reads on a card: summary, body and the items addressed to parents."""
+    """What a parent reads on a card: the parent block, summary, body and the items addressed to parents."""
     items = [i.text for i in card.checklist if i.audience == "ouders"]
-    return "\n\n".join([card.nl.summary, card.nl.body, *items])
+    return "\n\n".join([card.nl.parents, card.nl.summary, card.nl.body, *items])

@@ -16,8 +16,8 @@ from .checklists import Checklist, Entry
 from .collation import collated
 from .links import Links
 from .course import QUESTIONS_MARKER, question_picks
-from .loader import CARDS_MARKER, marker_args
-from .model import Card, Site
+from .loader import CARDS_MARKER, LANGUAGES_MARKER, marker_args
+from .model import PARENTS, Card, Site
 from .vocab import SECTIONS, TAGS
 
 CHECKLIST_DIR = "checklists"
@@ -55,10 +55,18 @@ def card_link(card: Card, lang: str, strings: dict, up: str = "../") -> str:
     return f"[{_in_lang(card.text(lang).title, card.text_lang(lang), lang, strings)}]({up}{card_path(card)})"
 
 
+def box_id(key: str) -> str:
+    """The HTML id of an item's box ("V13/tolk-vragen" -> "kb-V13-tolk-vragen")."""
+    return "kb-" + re.sub(r"[^A-Za-z0-9-]", "-", key)
+
+
 def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: str = "../") -> str:
+    """One task-list line. Its text is a <label> of the box: a tap on the words ticks it."""
     text, text_lang = entry.card.item_text(entry.item, lang)
     s = strings[lang]
-    line = f'- [ ] <span class="kb-item" data-item="{entry.key}">{_in_lang(text, text_lang, lang, strings)}</span>'
+    ident = box_id(entry.key)
+    line = (f'- [ ] <label class="kb-item" for="{ident}" id="{ident}-t" data-item="{entry.key}">'
+            f'{_in_lang(text, text_lang, lang, strings)}</label>')
     if with_card:
         line += f" <small>({card_link(entry.card, lang, strings, up)})</small>"
     else:
@@ -72,22 +80,50 @@ def _checklist_block(checklist_id: str, lines: list[str]) -> list[str]:
 
 def checklist_tools(strings: dict, lang: str) -> str:
     c = strings[lang]["checklist"]
-    return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-reset">{c["start_again"]}</button> '
-            f'<button type="button" class="md-button kb-print">{c["print"]}</button></p>\n\n'
+    return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{c["print"]}</button> '
+            f'<button type="button" class="md-button kb-reset" data-confirm="{html.escape(c["confirm_reset"])}">'
+            f'{c["start_again"]}</button></p>\n\n'
             f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n')
 
 
-def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str) -> str:
+def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
+    """One tap to the side-by-side view: in Dutch, one link per language; elsewhere, one link."""
+    s = strings[lang]["card"]
+    if len(links) == 1:
+        (code, href), = links.items()
+        return f'<p class="kb-sbs"><a class="md-button" href="{html.escape(href)}" target="_self">{s["side_by_side"]}</a></p>\n'
+    names = " · ".join(f'<a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">'
+                       f'{strings[c]["language"]}</a>' for c, h in links.items())
+    return f'<p class="kb-sbs">{s["side_by_side_in"]} {names}</p>\n'
+
+
+def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str,
+                side_by_side: dict | None = None) -> str:
+    """A card page. On a card for parents the parent's part comes first: the parent block and
+    the parent's items; what the round tables said, the items for others and the pabo
+    questions follow."""
     s = strings[lang]
     t, tl = card.text(lang), card.text_lang(lang)
-    out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "",
-           "<!-- kb:banner -->", "", body.strip(), ""]
+    out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", "<!-- kb:banner -->", ""]
+    mine = [i for i in card.checklist if i.audience == PARENTS] if card.for_parents else []
+    others = [i for i in card.checklist if i not in mine]
+    if card.for_parents:
+        out += ['<section class="kb-parents" markdown>', "", f"## {s['card']['for_parents']} {{ #voor-ouders }}", "",
+                _in_lang(t.parents or card.nl.parents, tl, lang, strings), "{ .kb-parent-block }", ""]
+        if mine:
+            out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in mine])
+        out += ["</section>", ""]
+    if side_by_side:
+        out += [side_by_side_links(side_by_side, lang, strings), ""]
+    out += [_in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", body.strip(), ""]
     auds = s.list(s["audiences"][a] for a in card.audiences)
     tags = s.list(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
     out += [f'<p class="kb-meta"><strong>{s["card"]["for_whom"]}:</strong> {auds}</p>', "",
             f"**{s['card']['tags']}:** {tags}", "{ .kb-meta }", ""]
-    out += [f"## {s['card']['checklist']} {{ #checklist }}", ""]
-    out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in card.checklist])
+    if others:
+        heading = s["card"]["for_others"] if mine else s["card"]["checklist"]
+        out += [f"## {heading} {{ #checklist }}", ""]
+        out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in others])
     out += [checklist_tools(strings, lang), ""]
     if t.questions:
         out += [f"## {s['card']['questions']} {{ #vragen }}", ""]
@@ -104,6 +140,64 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     if back:
         out += [f"## {s['card']['mentioned_in']} {{ #genoemd-bij }}", ""]
         out += [f"- {card_link(site.cards[c], lang, strings)}" for c in back] + [""]
+    return "\n".join(out)
+
+
+SIDE_BY_SIDE_DIR = "naast-elkaar"
+
+
+def side_by_side_path(card: Card) -> str:
+    return f"{SIDE_BY_SIDE_DIR}/{card.slug}.md"
+
+
+def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
+                 with_box: set = frozenset()) -> list[str]:
+    """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
+    Rows whose id is in ``with_box`` get a printable box in both columns."""
+    d, dd = strings[lang]["dir"], strings[default]["dir"]
+    body = []
+    for rid, nl_text, text in rows:
+        box = '<span class="kb-box" aria-hidden="true"></span>' if rid in with_box else ""
+        tl = lang if text is not None else default
+        body.append(f'<tr data-row="{html.escape(rid)}"><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
+                    f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
+    return [f'<table class="kb-bilingual"><caption>{html.escape(caption)}</caption>',
+            f'<thead><tr><th scope="col" lang="{default}" dir="{dd}">{strings[default]["language"]}</th>'
+            f'<th scope="col" lang="{lang}" dir="{d}">{strings[lang]["language"]}</th></tr></thead>',
+            "<tbody>", *body, "</tbody></table>", ""]
+
+
+def render_side_by_side(card: Card, lang: str, default: str, strings: dict, others: dict) -> str:
+    """A card with Dutch beside the reader's language, row by row, each checklist item on the
+    row of its id: for a teacher and a parent reading one screen or one sheet. In Dutch the page
+    offers the view in each other language."""
+    s = strings[lang]
+    t, nl = card.text(lang), card.nl
+    title = card.text(lang).title
+    # the card itself is what search should find, not its side-by-side copy
+    out = ["---", "search:", "  exclude: true", "---", "", f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
+    if lang == default:
+        out += [f'<p class="kb-bilingual-lead">{s["card"]["side_by_side_in"]}</p>', ""]
+        out += [f'- <a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
+                for c, h in others.items()]
+        return "\n".join(out + ["", f"[{nl.title}](../{card_path(card)})", ""])
+    tr = card.texts.get(lang)
+    e = html.escape
+
+    def own(value):
+        return e(value) if tr is not None else None
+    rows = [("title", e(nl.title), own(t.title)), ("summary", e(nl.summary), own(t.summary))]
+    if card.for_parents:
+        rows.append(("parents", e(nl.parents), own(t.parents)))
+    for item in card.checklist:
+        text, il = card.item_text(item, lang)
+        rows.append((f"item-{item.id}", e(item.text), e(text) if il == lang else None))
+    for i, q in enumerate(nl.questions):
+        rows.append((f"question-{i + 1}", e(q), e(t.questions[i]) if tr is not None and i < len(t.questions) else None))
+    out += _two_columns(rows, lang, default, strings, s["card"]["side_by_side"],
+                        with_box={f"item-{i.id}" for i in card.checklist})
+    out += [f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
+            f"[{e(title)}](../{card_path(card)})", ""]
     return "\n".join(out)
 
 
@@ -127,44 +221,53 @@ def qr_block(url: str, lang: str, strings: dict) -> str:
             f'<p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
 
 
-def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, bilingual: bool = False) -> str:
+def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, side_by_side: dict | None = None) -> str:
+    """A checklist page. A list with core items (the parents') shows those first, as the sheet
+    that prints; its other items follow on screen only, as "more questions"."""
     s = strings[lang]
-    page = s["checklist"]["pages"][cl.id]
+    c = s["checklist"]
+    page = c["pages"][cl.id]
     names = s["sections"] if cl.kind == "audience" else s["audiences"]
-    lines = []
-    for key, entries in cl.groups:
-        lines += [f"## {names[key]} {{ #{key} }}", ""]
-        lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
-    tools = checklist_tools(strings, lang)
-    if bilingual:
-        tools += f'\n[{s["checklist"]["print_bilingual"]}]({cl.id}-tweetalig.md){{ .md-button }}\n'
 
-    out = [f"# {page['title']}", "", page["intro"], "", *_checklist_block(cl.id, lines), tools, qr_block(url, lang, strings)]
+    def grouped(groups):
+        lines = []
+        for key, entries in groups:
+            lines += [f"## {names[key]} {{ #{key} }}", ""]
+            lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
+        return lines
+    core = cl.core()
+    out = [f"# {page['title']}", "", page["intro"], ""]
+    if core:
+        out += _checklist_block(cl.id, [checklist_item(e, lang, strings, True) for e in core])
+    else:
+        out += _checklist_block(cl.id, grouped(cl.groups))
+    out.append(checklist_tools(strings, lang))
+    if side_by_side:
+        out += [side_by_side_links(side_by_side, lang, strings), ""]
+    if core and cl.more():
+        out += ['<section class="kb-more" markdown>', "", f"## {c['more']} {{ #meer-vragen }}", "", c["more_intro"], "",
+                *_checklist_block(cl.id, grouped(cl.more())), "</section>", ""]
+    out.append(qr_block(url, lang, strings))
     return "\n".join(out)
 
 
 def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url: str, others: dict) -> str:
     """Dutch beside the reader's language, one row per item, for one printed sheet that teacher
-    and parent read together. In Dutch, the page offers the sheet in each other language."""
-    s, nl = strings[lang], strings[default]
-    title = f"{s['checklist']['pages'][cl.id]['title']}"
+    and parent read together: the core list where there is one. In Dutch, the page offers the
+    sheet in each other language."""
+    s = strings[lang]
+    title = s["checklist"]["pages"][cl.id]["title"]
     out = ["---", "search:", "  exclude: true  # repeats the checklist", "---", "", f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
     if lang == default:
-        out += [f'- <a href="{href}" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
+        out += [f'- <a href="{href}" target="_self" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
         return "\n".join(out) + "\n"
-    d, dd = strings[lang]["dir"], strings[default]["dir"]
+    entries = cl.core() or cl.entries()
     rows = []
-    for key, entries in cl.groups:
-        rows.append(f'<tr class="kb-group"><th scope="col" lang="{default}" dir="{dd}">{nl["sections"][key]}</th>'
-                    f'<th scope="col" lang="{lang}" dir="{d}">{s["sections"][key]}</th></tr>')
-        for e in entries:
-            text, text_lang = e.card.item_text(e.item, lang)
-            rows.append(f'<tr><td lang="{default}" dir="{dd}"><span class="kb-box" aria-hidden="true"></span>{html.escape(e.item.text)}</td>'
-                        f'<td lang="{text_lang}" dir="{strings[text_lang]["dir"]}">{html.escape(text)}</td></tr>')
-    out += [f'<table class="kb-bilingual"><caption>{html.escape(title)}</caption>',
-            f'<thead><tr><th scope="col" lang="{default}">{nl["language"]}</th><th scope="col">{s["language"]}</th></tr></thead>',
-            "<tbody>", *rows, "</tbody></table>", "",
-            f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
+    for e in entries:
+        text, text_lang = e.card.item_text(e.item, lang)
+        rows.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
+    out += _two_columns(rows, lang, default, strings, title, with_box={r[0] for r in rows})
+    out += [f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             qr_block(url, lang, strings)]
     return "\n".join(out)
 
@@ -217,18 +320,18 @@ def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
 
 _TASK_RE = re.compile(
     r'<li class="task-list-item"><label class="task-list-control"><input type="checkbox"( checked)?/?>'
-    r'<span class="task-list-indicator"></span></label>\s*<span class="kb-item" data-item="([^"]+)">')
+    r'<span class="task-list-indicator"></span></label>\s*<label class="kb-item" for="([^"]+)" id="[^"]+" data-item="([^"]+)">')
 
 
 def label_task_lists(page_html: str) -> str:
-    """Give every generated checklist box an id and a label (axe rule 'label'), and its stable key."""
+    """Give every generated checklist box the id its text label points at, its stable key,
+    and its name (axe rule 'label')."""
     def repl(m):
-        key = m.group(2)
-        ident = "kb-" + re.sub(r"[^A-Za-z0-9-]", "-", key)
+        ident, key = m.group(2), m.group(3)
         return (f'<li class="task-list-item"><label class="task-list-control">'
                 f'<input type="checkbox" id="{ident}" data-item="{key}" aria-labelledby="{ident}-t"{m.group(1) or ""}>'
                 f'<span class="task-list-indicator"></span></label> '
-                f'<span class="kb-item" id="{ident}-t" data-item="{key}">')
+                f'<label class="kb-item" for="{ident}" id="{ident}-t" data-item="{key}">')
     return _TASK_RE.sub(repl, page_html)
 
 
@@ -255,6 +358,21 @@ def render_status(rows, site: Site, lang: str, strings: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def expand_languages(markdown: str, lang: str, strings: dict, languages: tuple, base: str, link) -> str:
+    """Replace ``<!-- kb:languages -->`` with the names of the other languages, each in its own
+    language and script, linking to this page (or ``page=``) in that language. ``link(lang, src)``
+    gives the relative link. Links into another language carry ``target="_self"``: Material takes a
+    click on any other link into a language's folder for its language switcher, and goes to the
+    current page in that language instead (integrations/alternate)."""
+    def repl(m):
+        target = m.group(1) or base
+        names = " · ".join(f'<a href="{html.escape(link(x, target))}" target="_self" hreflang="{x}" lang="{x}" dir="{strings[x]["dir"]}">'
+                           f'{strings[x]["language"]}</a>' for x in languages if x != lang)
+        label = strings[lang]["page"]["languages" if target == base else "languages_parents"]
+        return f'<nav class="kb-languages" aria-label="{html.escape(label)}"><p>{names}</p></nav>'
+    return LANGUAGES_MARKER.sub(repl, markdown)
+
+
 def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: str) -> str:
     """Replace ``<!-- kb:cards ids=V01,V13 -->`` or ``<!-- kb:cards audience=ouders section=thema -->``
     with a list of card links in the reader's language. Unknown ids are an error."""
@@ -266,8 +384,24 @@ def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: s
             auds = set(args.get("audience", "").split(",")) - {""}
             cards = [c for c in site.cards.values()
                      if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
+        if args.get("view") == "grid":
+            return "\n".join(['<div class="grid cards kb-cards" markdown>', "", *(_grid_card(c, lang, strings, up) for c in cards),
+                              "</div>"])
         return "\n".join(f"- {card_link(c, lang, strings, up)}" for c in cards)
     return CARDS_MARKER.sub(repl, markdown)
+
+
+def first_sentence(text: str) -> str:
+    m = re.search(r"^.*?[.!?\u061f](?=\s|$)", text)
+    return m.group(0) if m else text
+
+
+def _grid_card(card: Card, lang: str, strings: dict, up: str) -> str:
+    """A card in a grid: its title as the one link (CSS stretches it over the whole card), and the
+    first sentence of what it means for the parent (or the summary on other cards)."""
+    t, tl = card.text(lang), card.text_lang(lang)
+    lead = first_sentence(t.parents) if card.for_parents and t.parents else t.summary
+    return f"-   **{card_link(card, lang, strings, up)}**\n\n    {_in_lang(lead, tl, lang, strings)}\n"
 
 
 OVERVIEW = "overzicht.md"

@@ -28,12 +28,12 @@ TAGS = {
     "time",
 } | _SVG
 ATTRIBUTES = {
-    "*": _COMMON | {"data-item", "data-checklist", "data-pdf", "data-for", "data-minutes", "data-search-exclude"},
-    "a": {"href", "hreflang", "rel"},
+    "*": _COMMON | {"data-item", "data-checklist", "data-pdf", "data-for", "data-minutes", "data-search-exclude", "data-row"},
+    "a": {"href", "hreflang", "rel", "target"},  # target: only _self (see _filter)
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled", "data-item"},
     "label": {"for"},
-    "button": {"type"},
+    "button": {"type", "data-confirm"},
     "details": {"open"},
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align", "style"},  # style: only a Markdown table's alignment
@@ -56,6 +56,8 @@ def _filter(tag: str, attr: str, value: str):
                 return None
         elif scheme == "data":
             return None
+    if attr == "target" and value != "_self":  # _self keeps Material's language switcher off our links
+        return None
     if tag == "input" and attr == "type" and value not in _INPUT_TYPES:
         return None
     if attr == "style" and not re.fullmatch(r"text-align: (left|right|center);", value.strip()):
