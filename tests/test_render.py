@@ -58,3 +58,12 @@ def test_banner_link_is_escaped(strings):
     out = banner("stale", "en", strings, '../x/"><img src=x onerror=alert(1)>')
     assert 'href="../x/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"' in out
     assert "<img" not in out
+
+
+def test_banner_link_is_read_in_the_readers_language(strings):
+    """The link's text is in the reader's language: it points to Dutch (hreflang), it is not Dutch (lang)."""
+    import re
+    for lang in ("en", "tr", "ar"):
+        out = banner("unreviewed", lang, strings, "../x/")
+        link = re.search(r"<a [^>]*>", out).group(0)
+        assert 'hreflang="nl"' in link and "lang=" not in link.replace('hreflang="nl"', ""), (lang, link)

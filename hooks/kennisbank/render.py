@@ -313,7 +313,7 @@ def render_glossary(lang: str, strings: dict) -> str:
 def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
     """An admonition in the reader's language. ``kind``: unreviewed, stale or missing."""
     tr = strings[lang]["translation"]
-    link = f' <a href="{html.escape(dutch_url)}" hreflang="nl" lang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
+    link = f' <a href="{html.escape(dutch_url)}" hreflang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
     level = {"unreviewed": "info", "stale": "warning", "missing": "warning"}[kind]
     return f'<div class="admonition {level} kb-banner kb-{kind}" data-search-exclude markdown>\n\n{tr[kind]}{link}\n\n</div>\n'
 
