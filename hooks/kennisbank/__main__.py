@@ -1,6 +1,7 @@
 """Command line: `python -m kennisbank status|hash|stamp` (run with hooks/ on PYTHONPATH).
 
-status        print page x language translation status; exit 1 if any is missing or behind
+status        print page x language translation status and the termbase check;
+              exit 1 if a translation is missing or behind, or uses a forbidden variant
 hash FILE     print the version hash of a Dutch page, as a translation records it
 stamp FILE..  write the current Dutch hash into translation files (after updating them)
 new SECTIE TITEL  scaffold a Dutch card with the next free id and every field
@@ -16,7 +17,8 @@ from .config import read_languages
 from .loader import load_site
 from .model import ContentError
 from .vocab import SECTIONS
-from .translations import format_table, translation_status
+from .terms import check_project, load_termbases
+from .translations import format_summary, format_table, translation_status
 
 
 def main(argv: list[str]) -> int:
@@ -24,14 +26,23 @@ def main(argv: list[str]) -> int:
     try:
         languages = read_languages(root / "mkdocs.yml")
         site = load_site(root / "docs", languages)
+        termbases = load_termbases(root, languages) if (argv[:1] or ["status"])[0] == "status" else {}
     except ContentError as e:
         print(f"Error: {e}", file=sys.stderr)
         return 2
     cmd = argv[0] if argv else "status"
     if cmd == "status":
         rows = translation_status(site)
+        try:
+            hits = check_project(root, languages, termbases)
+        except ContentError as e:
+            print(f"Error: {e}", file=sys.stderr)
+            return 2
         print(format_table(rows, languages))
-        return 1 if any(r.state != "current" for r in rows) else 0
+        print(format_summary(rows, languages, hits))
+        for hit in hits:
+            print(hit, file=sys.stderr)
+        return 1 if hits or any(r.state != "current" for r in rows) else 0
     if cmd == "hash":
         for f in argv[1:]:
             print(site.pages[_rel(f)].source_hash)
