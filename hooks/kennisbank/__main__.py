@@ -5,6 +5,8 @@ status        print page x language translation status and the termbase check;
 hash FILE     print the version hash of a Dutch page, as a translation records it
 stamp FILE..  write the current Dutch hash into translation files (after updating them)
 new SECTIE TITEL  scaffold a Dutch card with the next free id and every field
+review LANG [DIR]             write a review package for a native speaker (default review/LANG)
+review-import LANG ROLE [DIR] read it back: update pages, stamp reviewed by ROLE (tolk, ...)
 """
 from __future__ import annotations
 
@@ -57,8 +59,40 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "new":
         return _new(site, root, *argv[1:3])
+    if cmd in ("review", "review-import"):
+        return _review(cmd, site, root, languages, argv[1:])
     print(__doc__, file=sys.stderr)
     return 2
+
+
+def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
+    from .config import read_i18n_languages
+    from .review import export_package, import_package, interface_pairs
+
+    lang = args[0] if args else ""
+    if lang not in languages[1:]:
+        print(f"Usage: make {cmd} LANG=<{'|'.join(languages[1:])}>" + (" ROLE=tolk" if cmd != "review" else ""),
+              file=sys.stderr)
+        return 2
+    if cmd == "review":
+        out = Path(args[1]) if len(args) > 1 else root / "review" / lang
+        names = {x["locale"]: x.get("name", x["locale"]) for x in read_i18n_languages(root / "mkdocs.yml")}
+        files = export_package(root, site, lang, out, interface_pairs(root, languages, lang), names)
+        print(f"{len(files)} files in {out}: sheet.html to print, po/ to open in a translation tool.")
+        return 0
+    role = args[1] if len(args) > 1 else ""
+    folder = Path(args[2]) if len(args) > 2 else root / "review" / lang
+    try:
+        outcomes = import_package(root, site, lang, folder, role)
+    except ContentError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
+    for o in outcomes:
+        print(o, file=sys.stdout if o.ok else sys.stderr)
+    if not outcomes:
+        print(f"Error: no review files in {folder / 'po'}", file=sys.stderr)
+        return 2
+    return 0 if all(o.ok for o in outcomes) else 1
 
 
 def _new(site, root: Path, section: str = "", title: str = "") -> int:

@@ -191,7 +191,7 @@ def translated_texts(root: Path, languages: tuple):
 
 
 def _po_texts(po: Path, root: Path, lang: str):
-    from translate.storage import pofile
+    from translate.storage import po as pofile
 
     rel = po.relative_to(root).as_posix()
     for unit in pofile.pofile(po.read_bytes()).units:

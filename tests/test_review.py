@@ -1,0 +1,175 @@
+"""Review by a native speaker: export a package, edit it as a translation tool would, import it."""
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+
+import pytest
+from translate.storage import po
+
+from conftest import LANGUAGES, mkdocs
+from kennisbank.loader import load_site
+from kennisbank.review import export_package, import_package, interface_pairs
+from kennisbank.translations import translation_status
+
+CARD = "themas/hoe-gaat-het-met-de-ouder"
+OTHER = "voorwaarden/zorg-voor-een-tolk"
+NAMES = {"nl": "Nederlands", "tr": "Türkçe", "ar": "العربية", "en": "English"}
+
+
+def kb(project, *args):
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"))
+    return subprocess.run([sys.executable, "-m", "kennisbank", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def edit_po(path, changes=None, confirm=True):
+    """What a reviewer does in Poedit: confirm every segment (clear 'needs work'), change some."""
+    store = po.pofile(path.read_bytes())
+    for unit in store.units:
+        if unit.isheader():
+            continue
+        if confirm:
+            unit.markfuzzy(False)
+        if changes and unit.getcontext() in changes:
+            unit.target = changes[unit.getcontext()]
+    path.write_bytes(bytes(store))
+
+
+def status_of(project, base, lang):
+    site = load_site(project / "docs", LANGUAGES)
+    return next(r for r in translation_status(site) if r.base == base and r.lang == lang)
+
+
+def test_export_writes_a_sheet_and_one_po_per_page(project):
+    result = kb(project, "review", "ar")
+    assert result.returncode == 0, result.stderr
+    out = project / "review" / "ar"
+    site = load_site(project / "docs", LANGUAGES)
+    translated = [p for p in site.pages.values() if p.lang == "ar"]
+    assert len(list((out / "po").rglob("*.po"))) == len(translated)
+    sheet = (out / "sheet.html").read_text(encoding="utf-8")
+    # Dutch beside Arabic, right to left, for cards and for the interface strings
+    assert '<td lang="nl">Vraag ouders hoe het met hen gaat.</td><td lang="ar" dir="rtl">اسألوا أولياء الأمور عن حالهم.</td>' in sheet
+    assert "Interface" in sheet and "<script" not in sheet and "http" not in sheet
+    store = po.pofile((out / "po" / f"{CARD}.po").read_bytes())
+    units = {u.getcontext(): u for u in store.units if not u.isheader()}
+    assert units["checklist/uit-huis"].source.startswith("Is het kind gedwongen uit huis geplaatst?")
+    assert all(u.isfuzzy() for u in units.values())  # nothing counts as reviewed until confirmed
+    strings = po.pofile((out / "strings.po").read_bytes())
+    assert len([u for u in strings.units if not u.isheader()]) == len(interface_pairs(project, LANGUAGES, "ar"))
+
+
+def test_round_trip_changed_string_lands_in_its_page_and_marks_it_reviewed(project, tmp_path):
+    assert kb(project, "review", "tr").returncode == 0
+    folder = project / "review" / "tr"
+    new = "Velilere kendilerinin nasıl olduğunu da sorun; acele etmeyin."
+    edit_po(folder / "po" / f"{CARD}.po", {"checklist/ouder-zelf": new, "body/1": "Veliler kendi durumlarını da anlatabilmelidir.\nBu, özellikle çocukları kendi istekleri dışında ev dışına yerleştirildiğinde (uithuisplaatsing) geçerlidir.\nO zaman bunun veliler için ne anlama geldiğini sorun.\nBu soru görüşmede alan açabilir."})
+    edit_po(folder / "po" / f"{OTHER}.po", {"title": "Tercüman ayarlayın!"}, confirm=False)
+    before = {p: p.read_text(encoding="utf-8") for p in (project / "docs").rglob("*.tr.md")}
+
+    result = kb(project, "review-import", "tr", "tolk")
+    assert result.returncode == 0, result.stderr
+    assert f"{CARD}.tr.md marked reviewed by tolk" in result.stdout
+
+    site = load_site(project / "docs", LANGUAGES)  # still valid content
+    card = site.by_path[f"{CARD}.md"]
+    assert card.texts["tr"].checklist["ouder-zelf"] == new
+    assert card.texts["tr"].body.startswith("Veliler kendi durumlarını da anlatabilmelidir.")
+    t = site.pages[f"{CARD}.tr.md"].translation
+    assert (t.reviewed, t.reviewed_by, t.reviewed_on) == (True, "tolk", datetime.date.today().isoformat())
+    assert t.source_hash == site.pages[f"{CARD}.md"].source_hash
+    # the page the reviewer did not confirm gets the edit but is not marked reviewed
+    other = site.pages[f"{OTHER}.tr.md"]
+    assert other.meta["title"] == "Tercüman ayarlayın!" and not other.translation.reviewed
+    changed = {p.relative_to(project / "docs").as_posix() for p, text in before.items()
+               if p.read_text(encoding="utf-8") != text}
+    assert changed == {f"{CARD}.tr.md", f"{OTHER}.tr.md"}
+    # the other checklist items of the card are untouched
+    assert card.texts["tr"].checklist["hoe-gaat-het"] == "Velilere nasıl olduklarını sorun."
+
+    status = kb(project, "status")
+    assert "tr             84       0        0     1 (1%)" in status.stdout
+
+    # the built page no longer says 'not yet checked'; its siblings still do
+    out = tmp_path / "site"
+    built = mkdocs(project, site_dir=out)
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert "kb-unreviewed" not in (out / "tr" / CARD / "index.html").read_text(encoding="utf-8")
+    assert "kb-unreviewed" in (out / "tr" / OTHER / "index.html").read_text(encoding="utf-8")
+    assert "kb-unreviewed" in (out / "ar" / CARD / "index.html").read_text(encoding="utf-8")
+
+    # the Dutch changes after the review: the page is behind again
+    dutch = project / "docs" / f"{CARD}.md"
+    dutch.write_text(dutch.read_text(encoding="utf-8").replace("Die vraag kan ruimte maken", "Die vraag maakt ruimte"),
+                     encoding="utf-8")
+    assert status_of(project, f"{CARD}.md", "tr").state == "behind"
+
+
+def test_bad_files_are_refused_page_by_page_and_the_rest_imports(project):
+    assert kb(project, "review", "tr").returncode == 0
+    folder = project / "review" / "tr"
+    for base in (CARD, OTHER, "themas/angsten-en-onzekerheden", "themas/dromen-van-het-kind"):
+        edit_po(folder / "po" / f"{base}.po")
+    # the Dutch of one page changed after the export
+    dutch = project / "docs" / f"{OTHER}.md"
+    dutch.write_text(dutch.read_text(encoding="utf-8").replace("Dan is een tolk nodig.", "Dan is echt een tolk nodig."),
+                     encoding="utf-8")
+    # another page no longer exists under its name (the card was renamed)
+    for suffix in ("", ".en", ".tr", ".ar"):
+        (project / "docs" / "themas" / f"angsten-en-onzekerheden{suffix}.md").rename(
+            project / "docs" / "themas" / f"angsten{suffix}.md")
+    # a third file is not a PO file at all
+    (folder / "po" / "themas" / "dromen-van-het-kind.po").write_text("msgid \"x\nnonsense", encoding="utf-8")
+    before = (project / "docs" / f"{OTHER}.tr.md").read_text(encoding="utf-8")
+
+    result = kb(project, "review-import", "tr", "tolk")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 3, errors
+    assert any(e.startswith(f"po/{OTHER}.po: refused") and "changed since the export" in e for e in errors)
+    assert any(e.startswith("po/themas/angsten-en-onzekerheden.po: refused") and "no longer exists" in e for e in errors)
+    assert any(e.startswith("po/themas/dromen-van-het-kind.po: refused") for e in errors)
+    assert (project / "docs" / f"{OTHER}.tr.md").read_text(encoding="utf-8") == before
+    assert status_of(project, f"{CARD}.md", "tr").reviewed  # the good file still imported
+
+
+@pytest.mark.parametrize("role", ["", "Fatma Yılmaz", "admin"])
+def test_reviewer_is_a_role_never_a_name(project, role):
+    assert kb(project, "review", "tr").returncode == 0
+    result = kb(project, "review-import", "tr", role)
+    assert result.returncode == 2 and "not a role" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_segments_that_do_not_fit_the_page_are_refused(project):
+    site = load_site(project / "docs", LANGUAGES)
+    out = project / "pkg"
+    export_package(project, site, "en", out, [], NAMES)
+    path = out / "po" / f"{CARD}.po"
+    store = po.pofile(path.read_bytes())
+    units = [u for u in store.units if not u.isheader()]
+    units[0].setcontext("checklist/no-such-item")
+    for u in units:
+        u.markfuzzy(False)
+    path.write_bytes(bytes(store))
+    empty = out / "po" / f"{OTHER}.po"
+    edit_po(empty, {"title": ""})
+    outcomes = {o.file: o for o in import_package(project, site, "en", out, "vertaler")}
+    assert not outcomes[f"po/{CARD}.po"].ok and "no-such-item" in outcomes[f"po/{CARD}.po"].message
+    assert not outcomes[f"po/{OTHER}.po"].ok and "'title' has no text" in outcomes[f"po/{OTHER}.po"].message
+
+
+def test_a_hand_stamped_review_must_name_a_role(project):
+    from kennisbank.model import ContentError
+
+    page = project / "docs" / f"{CARD}.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true"), encoding="utf-8")
+    with pytest.raises(ContentError, match="reviewed_by.*missing"):
+        load_site(project / "docs", LANGUAGES)
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "reviewed: true", "reviewed: true\n  reviewed_by: Jan Jansen\n  reviewed_on: 2026-11-29"), encoding="utf-8")
+    with pytest.raises(ContentError, match="not a role"):
+        load_site(project / "docs", LANGUAGES)
