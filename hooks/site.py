@@ -26,6 +26,7 @@ from kennisbank.loader import language_of, load_site, section_of
 from kennisbank.model import ContentError
 from kennisbank.school import load_school
 from kennisbank.strings import load_strings
+from kennisbank.terms import check_project, load_termbases
 from kennisbank.translations import is_behind, translation_status
 from kennisbank.vocab import TAGS
 
@@ -33,7 +34,8 @@ HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
-state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None)
+state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None,
+                        term_hits={})
 
 
 def _languages(config) -> tuple:
@@ -58,9 +60,17 @@ def on_config(config):
         state.links = Links(state.site.cards)
         state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
+        state.term_hits = _term_hits(config, languages)
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
+
+
+def _term_hits(config, languages) -> dict:
+    """{lang: forbidden variants found} for the status page; `make translations` lists them."""
+    root = Path(config.config_file_path or "mkdocs.yml").parent
+    hits = check_project(root, languages, load_termbases(root, languages))
+    return {lang: sum(h.lang == lang for h in hits) for lang in languages[1:]}
 
 
 def _school(config, languages):
@@ -113,7 +123,7 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     pages[render.OVERVIEW] = (render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
     pages[render.READER] = (render.render_reader(site, lang, strings), True)
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
-    pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings), True)
+    pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings, state.term_hits), True)
     return pages
 
 

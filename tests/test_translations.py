@@ -111,3 +111,14 @@ def test_turkish_page_explains_tien_minutengesprek_in_turkish(built_site, string
     turkish = strings["tr"]["glossary"]["terms"]["tien-minutengesprek"]
     assert f'<abbr title="{turkish}">tien-minutengesprek</abbr>' in html
     assert turkish != strings["nl"]["glossary"]["terms"]["tien-minutengesprek"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+def test_status_page_summarises_each_language_with_a_terminology_column(built_site, site, strings, lang):
+    html = (built_site / ("" if lang == "nl" else lang) / "vertalingen" / "index.html").read_text(encoding="utf-8")
+    assert strings[lang]["translation"]["summary_terms"] in html
+    for other in ("en", "tr", "ar"):
+        row = re.search(rf'<span class="kb-lang-summary" lang="{other}">.*?</tr>', html, re.S).group(0)
+        # every page current, none reviewed by a person yet, no term outside the termbase
+        n = str(len([p for p in site.pages.values() if p.lang == "nl"]))
+        assert re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row) == [n, "0", "0", "0 (0 %)", "0"]

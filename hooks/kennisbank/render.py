@@ -14,6 +14,7 @@ from .checklists import Checklist, Entry
 from .links import Links
 from .loader import CARDS_MARKER, QUESTIONS_MARKER, marker_args
 from .model import Card, Site
+from .translations import summarise
 from .vocab import SECTIONS, TAGS
 
 CHECKLIST_DIR = "checklists"
@@ -232,10 +233,21 @@ def label_task_lists(page_html: str) -> str:
     return _TASK_RE.sub(repl, page_html)
 
 
-def render_status(rows, site: Site, lang: str, strings: dict) -> str:
+def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | None = None) -> str:
+    """The status page: per language a summary (current, behind, missing, reviewed, terms outside
+    the termbase), then every page in every language."""
     tr = strings[lang]["translation"]
     langs = site.languages[1:]
     out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
+           f"| {tr['summary_language']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
+           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---:|---:|---:|---:|---:|"]
+    for s in summarise(rows, site.languages):
+        n = [f'<bdi dir="ltr">{v}</bdi>' for v in (s.current, s.behind, s.missing)]
+        share = f'<bdi dir="ltr">{s.reviewed} ({round(100 * s.reviewed_share)} %)</bdi>'
+        terms = f'<bdi dir="ltr">{(term_hits or {}).get(s.lang, 0)}</bdi>'
+        out.append(f'| <span class="kb-lang-summary" lang="{s.lang}">{strings[s.lang]["language"]}</span> '
+                   f'| {" | ".join(n)} | {share} | {terms} |')
+    out += ["",
            f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
            "|---|" + "---|" * len(langs)]
     by_base: dict = {}
