@@ -177,10 +177,9 @@ def translated_texts(root: Path, languages: tuple):
     for lang in languages[1:]:
         for f in sorted(docs.rglob(f"*.{lang}.md")):
             yield lang, f.relative_to(root).as_posix(), "", f.read_text(encoding="utf-8")
-        strings = root / "hooks" / "strings" / f"{lang}.yml"
-        if strings.exists():
-            rel = strings.relative_to(root).as_posix()
-            for key, text in _walk(yaml.safe_load(strings.read_text(encoding="utf-8"))):
+        for data in sorted((root / "hooks").glob(f"*/{lang}.yml")):  # strings, glossary
+            rel = data.relative_to(root).as_posix()
+            for key, text in _walk(yaml.safe_load(data.read_text(encoding="utf-8"))):
                 yield lang, rel, key, text
         for po in sorted((root / "hooks" / "locales" / lang).rglob("*.po")):
             yield from _po_texts(po, root, lang)
