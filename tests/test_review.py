@@ -53,7 +53,8 @@ def test_export_writes_a_sheet_and_one_po_per_page(project):
     assert len(list((out / "po").rglob("*.po"))) == len(translated)
     sheet = (out / "sheet.html").read_text(encoding="utf-8")
     # Dutch beside Arabic, right to left, for cards and for the interface strings
-    assert '<td lang="nl">Vraag ouders hoe het met hen gaat.</td><td lang="ar" dir="rtl">اسألوا أولياء الأمور عن حالهم.</td>' in sheet
+    assert ('<td lang="nl"><p>Vraag ouders hoe het met hen gaat.</p></td>'
+            '<td lang="ar" dir="rtl"><p>اسألوا أولياء الأمور عن حالهم.</p></td>') in sheet
     assert "Interface" in sheet and "<script" not in sheet and "http" not in sheet
     store = po.pofile((out / "po" / f"{CARD}.po").read_bytes())
     units = {u.getcontext(): u for u in store.units if not u.isheader()}
@@ -182,3 +183,49 @@ def test_a_hand_stamped_review_must_name_a_role(project):
         "reviewed: true", "reviewed: true\n  reviewed_by: Jan Jansen\n  reviewed_on: 2026-11-29"), encoding="utf-8")
     with pytest.raises(ContentError, match="not a role"):
         load_site(project / "docs", LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", ["tr", "ar"])
+def test_printed_sheet_puts_dutch_beside_the_translation(browser, site, tmp_path, lang):
+    """Print the sheet as a reviewer does (A4, browser defaults) and read the PDF back."""
+    import pypdfium2
+
+    from conftest import ROOT
+    out = tmp_path / "pkg"
+    export_package(ROOT, site, lang, out, interface_pairs(ROOT, LANGUAGES, lang), NAMES)
+    pg = browser.new_page()
+    pg.goto((out / "sheet.html").as_uri())
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(pg.pdf(format="A4"))
+    pg.close()
+    doc = pypdfium2.PdfDocument(str(pdf))
+    assert len(doc) > 20
+    first = doc[0]
+    assert abs(first.get_width() - 595.3) < 2 and abs(first.get_height() - 841.9) < 2  # A4 in points
+    text = first.get_textpage()
+    dutch, other = [], []
+    for i in range(text.count_chars()):
+        ch = text.get_text_range(i, 1)
+        left, _b, right, _t = text.get_charbox(i)
+        if "\u0600" <= ch <= "\u06ff":
+            other.append(left)
+        elif ch in "ğışçöüİĞŞÇÖÜ":
+            other.append(left)
+        elif ch.isalpha() and text.get_text_range(i, 1):
+            dutch.append(left)
+    assert other, "no translated text on the first page"
+    # the translation column is the right-hand half of the table, the Dutch one left of it
+    width = first.get_width()
+    right = [x for x in other if x > width * 0.5]
+    assert len(right) / len(other) > 0.9, (len(right), len(other))  # headings name the page on the left
+    assert sum(1 for x in dutch if x < width * 0.5) > 200
+    # readable on paper: the text is at least 8 pt (font size times the text matrix's scale)
+    import pypdfium2.raw as raw
+    sizes = []
+    for i in range(0, text.count_chars(), 7):
+        if not text.get_text_range(i, 1).isalpha():
+            continue  # spaces and line ends the PDF text layer makes up have no font
+        m = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(text.raw, i, m)
+        sizes.append(raw.FPDFText_GetFontSize(text.raw, i) * (m.a ** 2 + m.b ** 2) ** 0.5)
+    assert min(sizes) >= 8, min(sizes)

@@ -26,7 +26,8 @@ from .model import ContentError, Site
 from .vocab import REVIEWER_ROLES
 
 PAGE_HEADER, HASH_HEADER = "X-Kennisbank-Page", "X-Kennisbank-Source-Hash"
-_MARKER = re.compile(r"^\s*<!--.*-->\s*$", re.S)
+# Blocks that are layout, not text: the build's markers and the open/close tags of a grid.
+_MARKER = re.compile(r"^\s*(?:<!--.*-->|</?div[^>]*>)\s*$", re.S)
 
 
 # ---------------------------------------------------------------- segments of a page
@@ -146,11 +147,23 @@ SHEET_CSS = """
 body { font: 11pt/1.4 system-ui, sans-serif; color: #000; }
 h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.5em; break-after: avoid; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: start; white-space: pre-wrap; }
+th, td { border: 1px solid #000; padding: 4px 6px; vertical-align: top; text-align: start; }
+td p, td ul, td ol, td h1, td h2, td h3 { margin: 0 0 .4em; font-size: 11pt; } td ul { padding-inline-start: 1.2em; }
 th.key, td.key { width: 16%; font-size: 9pt; }
 tr { break-inside: avoid; }
 .path { font-size: 9pt; font-weight: normal; }
 """
+
+
+def _cell(text: str) -> str:
+    """A segment as the reader sees it (Markdown rendered); the PO file keeps the Markdown.
+    The text passed the loader's safety check when the site was read."""
+    import textwrap
+
+    import markdown
+
+    text = textwrap.dedent(text)  # a list item's continuation is its own segment
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html"])
 
 
 def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: dict) -> str:
@@ -161,8 +174,8 @@ def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: 
     def table(rows) -> str:
         head = (f'<tr><th class="key">#</th><th lang="nl">{e(names.get("nl", "nl"))}</th>'
                 f'<th lang="{lang}"{rtl}>{e(names.get(lang, lang))}</th></tr>')
-        body = "".join(f'<tr><td class="key">{e(k)}</td><td lang="nl">{e(nl)}</td>'
-                       f'<td lang="{lang}"{rtl}>{e(tr)}</td></tr>' for k, nl, tr in rows)
+        body = "".join(f'<tr><td class="key">{e(k)}</td><td lang="nl">{_cell(nl)}</td>'
+                       f'<td lang="{lang}"{rtl}>{_cell(tr)}</td></tr>' for k, nl, tr in rows)
         return f"<table>{head}{body}</table>"
 
     parts = [f'<!doctype html><html lang="nl"><head><meta charset="utf-8">'
