@@ -229,3 +229,45 @@ def test_printed_sheet_puts_dutch_beside_the_translation(browser, site, tmp_path
         raw.FPDFText_GetMatrix(text.raw, i, m)
         sizes.append(raw.FPDFText_GetFontSize(text.raw, i) * (m.a ** 2 + m.b ** 2) ** 0.5)
     assert min(sizes) >= 8, min(sizes)
+
+
+CATALOG = '''msgid ""
+msgstr ""
+"Language: tr\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgctxt "audiences.jeugdzorg"
+msgid "Jeugdzorg"
+msgstr "Gençlik yardımı"
+
+msgctxt "cards.count"
+msgid "{count} kaart"
+msgid_plural "{count} kaarten"
+msgstr[0] "{count} kart"
+msgstr[1] "{count} kart"
+'''
+
+
+def test_interface_strings_round_trip_into_the_gettext_catalog(project):
+    catalog = project / "hooks" / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(CATALOG, encoding="utf-8")
+    site = load_site(project / "docs", LANGUAGES)
+    out = project / "pkg"
+    export_package(project, site, "tr", out, interface_pairs(project, LANGUAGES, "tr"), NAMES)
+    sheet = (out / "sheet.html").read_text(encoding="utf-8")
+    assert "audiences.jeugdzorg" in sheet and "Gençlik yardımı" in sheet
+    edit_po(out / "strings.po", {"audiences.jeugdzorg": "Çocuk ve aile yardımı"})
+    outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
+    assert outcomes["strings.po"].ok, outcomes["strings.po"]
+    units = {u.getcontext(): u for u in po.pofile(catalog.read_bytes()).units if not u.isheader()}
+    assert units["audiences.jeugdzorg"].target == "Çocuk ve aile yardımı"
+    assert units["cards.count"].hasplural() and list(units["cards.count"].target.strings) == ["{count} kart"] * 2
+
+    # the Dutch of a message changed after the export: nothing is written
+    catalog.write_text(CATALOG.replace('msgid "Jeugdzorg"', 'msgid "De jeugdzorg"'), encoding="utf-8")
+    before = catalog.read_bytes()
+    outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
+    assert not outcomes["strings.po"].ok and "changed since the export" in outcomes["strings.po"].message
+    assert catalog.read_bytes() == before

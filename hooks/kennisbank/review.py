@@ -123,6 +123,26 @@ def _po(lang: str, headers: dict, rows, fuzzy: bool = True) -> bytes:
     return bytes(store)
 
 
+def _strings_po(root: Path, lang: str, interface: list) -> bytes:
+    """The interface strings for review: a copy of the catalog's messages (plural forms included)
+    where the project has gettext catalogs, else one message per YAML string."""
+    from translate.storage import po
+
+    catalog = _catalog(root, lang)
+    if not catalog.exists():
+        return _po(lang, {PAGE_HEADER: "strings"}, interface)
+    store = po.pofile()
+    store.updateheader(add=True, Language=lang, **{PAGE_HEADER.replace("-", "_"): "strings"})
+    source = po.pofile(catalog.read_bytes())
+    if "Plural-Forms" in source.parseheader():
+        store.updateheader(add=True, Plural_Forms=source.parseheader()["Plural-Forms"])
+    for unit in source.units:
+        if not unit.isheader():
+            copy = store.addunit(unit.copy()) or store.units[-1]
+            copy.markfuzzy(True)
+    return bytes(store)
+
+
 def export_package(root: Path, site: Site, lang: str, out: Path, interface: list, names: dict) -> list[Path]:
     """Write the review package of ``lang`` into ``out``; returns the files written."""
     written = []
@@ -134,7 +154,7 @@ def export_package(root: Path, site: Site, lang: str, out: Path, interface: list
         written.append(target)
     if interface:
         target = out / "strings.po"
-        target.write_bytes(_po(lang, {PAGE_HEADER: "strings"}, interface))
+        target.write_bytes(_strings_po(root, lang, interface))
         written.append(target)
     sheet = out / "sheet.html"
     sheet.write_text(render_sheet(pages, interface, lang, names), encoding="utf-8")
@@ -227,6 +247,11 @@ def import_package(root: Path, site: Site, lang: str, folder: Path, role: str,
         raise ContentError("review-import", "role", f"'{role}' is not a role; use one of: {', '.join(REVIEWER_ROLES)} (never a name)")
     today = (today or datetime.date.today()).isoformat()
     outcomes = []
+    if (folder / "strings.po").exists():
+        try:
+            outcomes.append(Outcome("strings.po", True, import_strings(root, lang, folder / "strings.po")))
+        except ValueError as e:
+            outcomes.append(Outcome("strings.po", False, f"refused: {e}"))
     for po_file in sorted((folder / "po").rglob("*.po")):
         rel = po_file.relative_to(folder).as_posix()
         try:
@@ -301,7 +326,7 @@ def interface_pairs(root: Path, languages: tuple, lang: str) -> list[tuple[str, 
     project has them, else from the YAML strings files."""
     from .terms import _walk
 
-    catalog = root / "hooks" / "locales" / lang / "LC_MESSAGES" / "messages.po"
+    catalog = _catalog(root, lang)
     if catalog.exists():
         _, units = _read_po(catalog)
         return [(u.getcontext() or "", str(u.source), str(u.target or "")) for u in units]
@@ -309,3 +334,40 @@ def interface_pairs(root: Path, languages: tuple, lang: str) -> list[tuple[str, 
     nl = dict(_walk(yaml.safe_load((folder / f"{languages[0]}.yml").read_text(encoding="utf-8"))))
     tr = dict(_walk(yaml.safe_load((folder / f"{lang}.yml").read_text(encoding="utf-8"))))
     return [(k, v, tr.get(k, "")) for k, v in nl.items() if k in tr and k not in ("language", "dir")]
+
+
+def _catalog(root: Path, lang: str) -> Path:
+    return root / "hooks" / "locales" / lang / "LC_MESSAGES" / "messages.po"
+
+
+def import_strings(root: Path, lang: str, reviewed: Path) -> str:
+    """Write the reviewer's interface strings into the language's gettext catalog. Every message
+    must still have the Dutch text it had at the export; otherwise nothing is written."""
+    from translate.storage import po
+
+    header, units = _read_po(reviewed)
+    if header.get("Language") != lang or header.get(PAGE_HEADER) != "strings":
+        raise ValueError(f"not a review file of the interface strings for '{lang}'")
+    path = _catalog(root, lang)
+    if not path.exists():
+        return "not imported: this project keeps its interface strings in YAML (hooks/strings); edit them there"
+    store = po.pofile(path.read_bytes())
+    by_key = {u.getcontext(): u for u in store.units if not u.isheader()}
+    changed = 0
+    for unit in units:
+        key = unit.getcontext()
+        target = by_key.get(key)
+        if target is None:
+            raise ValueError(f"message '{key}' is no longer in {path.relative_to(root).as_posix()}")
+        if target.source != unit.source:
+            raise ValueError(f"the Dutch of message '{key}' changed since the export; export again")
+        if not str(unit.target or "").strip():
+            raise ValueError(f"message '{key}' has no text")
+        if target.target != unit.target:
+            target.target = unit.target
+            changed += 1
+    if changed:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(bytes(store))
+        os.replace(tmp, path)
+    return f"{changed} interface string(s) changed"
