@@ -240,7 +240,7 @@ def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | 
     langs = site.languages[1:]
     out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
            f"| {tr['summary_language']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
-           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---:|---:|---:|---:|---:|"]
+           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|"]
     for s in summarise(rows, site.languages):
         n = [f'<bdi dir="ltr">{v}</bdi>' for v in (s.current, s.behind, s.missing)]
         share = f'<bdi dir="ltr">{s.reviewed} ({round(100 * s.reviewed_share)} %)</bdi>'
