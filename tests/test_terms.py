@@ -210,3 +210,14 @@ def test_a_broken_termbase_stops_with_one_line(project):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "vertalen/ar.yml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_dutch_term_is_always_explained_with_the_approved_gloss():
+    base = tb("tr", ("jeugdzorg", "jeugdzorg (çocuk ve aile yardımı)", ["gençlik yardımı"], []),
+              ("ouders", "veli (veliler)", ["ebeveyn"], []))
+    assert found(base, "Jeugdzorg'a (çocuk ve aile yardımı) gidin. jeugdzorg (Çocuk ve aile yardımı)") == []
+    assert found(base, "jeugdzorg (gençlik hizmetleri) ile") == ["jeugdzorg (gençlik hizmetleri)"]
+    assert found(base, "İrtibat velisi (contactouder)") == []  # 'veli' is no Dutch term with a gloss
+    ar = tb("ar", ("huisbezoek", "huisbezoek (الزيارة المنزلية)", [], []))
+    assert found(ar, "في huisbezoek (زيارة منزلية)") == ["huisbezoek (زيارة منزلية)"]
+    assert found(ar, "في huisbezoek (الزِّيارة المنزلية)") == []

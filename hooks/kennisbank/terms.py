@@ -30,6 +30,8 @@ AFFIXES = {
 # Lines and parts of lines that are not text a reader sees: ids, stamps, link targets, markers.
 _NOT_TEXT_LINE = re.compile(r"^\s*(?:-\s*)?(?:id|source_hash|reviewed\w*):")
 _NOT_TEXT = re.compile(r"\]\([^)]*\)|<!--.*?-->")
+# An approved rendering that keeps the Dutch term and explains it: "huisbezoek (ev ziyareti)".
+_GLOSSED = re.compile(r"^([A-Za-z][\w'/-]*) \(([^()]+)\)$")
 _AR_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
 _AR_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 
@@ -74,7 +76,12 @@ class Termbase:
         self.lang, self.entries, self.path = lang, entries, path
         pre, post = AFFIXES.get(lang, ("", ""))
         self._patterns = []
+        self._glosses = []  # (entry, Dutch term, approved gloss): "jeugdzorg (çocuk ve aile yardımı)"
         for e in entries:
+            m = _GLOSSED.match(e.approved)
+            if m and e.term.split()[0].lower() == m.group(1).lower():  # the Dutch term itself, explained
+                self._glosses.append((e, m.group(1), fold(m.group(2), lang),
+                                      re.compile(rf"(?<!\w){re.escape(fold(m.group(1), lang))}['’\w]*\s*\(([^)]*)\)")))
             allowed = tuple(fold(a, lang) for a in e.allowed)
             for v in e.forbidden:
                 self._patterns.append((e, v, self._pattern(v, pre, post), allowed))
@@ -95,6 +102,10 @@ class Termbase:
             if _NOT_TEXT_LINE.match(line):
                 continue
             folded = fold(_NOT_TEXT.sub("]", line), self.lang)
+            for entry, dutch, gloss, pattern in self._glosses:
+                for m in pattern.finditer(folded):
+                    if m.group(1).strip() != gloss:
+                        out.append(Hit(path, where or str(n), f"{dutch} ({m.group(1).strip()})", entry, self.lang))
             for entry, variant, pattern, allowed in self._patterns:
                 for m in pattern.finditer(folded):
                     if m.group(0).startswith(allowed):
