@@ -25,6 +25,7 @@ from .loader import check_safe, split_front_matter
 from .model import ContentError, Site
 from .vocab import REVIEWER_ROLES
 
+NOT_TEXT = {"id", "section", "source", "translation"}  # front matter fields that are not translated text
 PAGE_HEADER, HASH_HEADER = "X-Kennisbank-Page", "X-Kennisbank-Source-Hash"
 # Blocks that are layout, not text: the build's markers and the open/close tags of a grid.
 _MARKER = re.compile(r"^\s*(?:<!--.*-->|</?div[^>]*>)\s*$", re.S)
@@ -39,9 +40,9 @@ def _blocks(body: str) -> list[str]:
 def segments(meta: dict, body: str, is_card: bool) -> dict[str, str]:
     """key -> text of every translatable part of one page, in reading order."""
     out: dict[str, str] = {}
-    for key in ("title", "summary") if is_card else ("title", "description"):
-        if isinstance(meta.get(key), str):
-            out[key] = meta[key]
+    for key, value in meta.items():  # title, summary, description, a card's parent block, ...
+        if isinstance(value, str) and key not in NOT_TEXT:
+            out[key] = value
     if is_card:
         for item in meta.get("checklist") or []:
             out[f"checklist/{item['id']}"] = item["text"]
@@ -69,12 +70,12 @@ def aligned(nl_meta: dict, nl_body: str, meta: dict, body: str, is_card: bool) -
 def apply(meta: dict, body: str, edits: dict[str, str]) -> tuple[dict, str]:
     """The page with the reviewer's text of the segments in ``edits``."""
     for key, text in edits.items():
-        if key in ("title", "summary", "description"):
-            meta[key] = text
-        elif key.startswith("checklist/"):
+        if key.startswith("checklist/"):
             next(i for i in meta["checklist"] if i["id"] == key.split("/", 1)[1])["text"] = text
         elif key.startswith("questions/"):
             meta["questions"][int(key.split("/", 1)[1]) - 1] = text
+        elif not key.startswith("body"):
+            meta[key] = text  # title, summary, parent block, ...
     if "body" in edits:
         return meta, edits["body"] + "\n"
     parts = re.split(r"(\n[ \t]*\n)", body.strip())
