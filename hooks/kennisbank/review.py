@@ -71,9 +71,17 @@ def apply(meta: dict, body: str, edits: dict[str, str]) -> tuple[dict, str]:
     """The page with the reviewer's text of the segments in ``edits``."""
     for key, text in edits.items():
         if key.startswith("checklist/"):
-            next(i for i in meta["checklist"] if i["id"] == key.split("/", 1)[1])["text"] = text
+            ident = key.split("/", 1)[1]
+            items = meta.setdefault("checklist", [])
+            item = next((i for i in items if i["id"] == ident), None)
+            if item is None:
+                items.append({"id": ident, "text": text})  # an item the translation did not have yet
+            else:
+                item["text"] = text
         elif key.startswith("questions/"):
-            meta["questions"][int(key.split("/", 1)[1]) - 1] = text
+            n, questions = int(key.split("/", 1)[1]), meta.setdefault("questions", [])
+            questions += [""] * (n - len(questions))
+            questions[n - 1] = text
         elif not key.startswith("body"):
             meta[key] = text  # title, summary, parent block, ...
     if "body" in edits:
