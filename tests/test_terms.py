@@ -193,15 +193,25 @@ def test_make_translations_catches_a_planted_variant(project, lang):
 
 
 def test_interface_strings_and_site_name_are_checked(project):
-    strings = project / "hooks" / "strings" / "tr.yml"
-    strings.write_text(strings.read_text(encoding="utf-8").replace(
-        "jeugdzorg: Çocuk ve aile yardımı", "jeugdzorg: Gençlik yardımı", 1), encoding="utf-8")
-    cfg = project / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("إشراك أولياء الأمور", "إشراك الوالدين"), encoding="utf-8")
+    """Wherever the interface strings live (gettext catalogs, or YAML in older checkouts)."""
+    catalog = project / "hooks" / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
+    if catalog.exists():
+        tr_file, ar_file = catalog, project / "hooks" / "locales" / "ar" / "LC_MESSAGES" / "messages.po"
+        where = "audiences.jeugdzorg"
+        text = tr_file.read_text(encoding="utf-8")
+        tr_file.write_text(text.replace('msgstr "Çocuk ve aile yardımı"', 'msgstr "Gençlik yardımı"', 1), encoding="utf-8")
+        ar_where = "site.name"
+    else:
+        tr_file, ar_file, where, ar_where = (project / "hooks" / "strings" / "tr.yml", project / "mkdocs.yml",
+                                             "audiences.jeugdzorg", "ar.site_name")
+        text = tr_file.read_text(encoding="utf-8")
+        tr_file.write_text(text.replace("jeugdzorg: Çocuk ve aile yardımı", "jeugdzorg: Gençlik yardımı", 1), encoding="utf-8")
+    ar_file.write_text(ar_file.read_text(encoding="utf-8").replace("إشراك أولياء الأمور", "إشراك الوالدين"), encoding="utf-8")
     result = status(project)
     assert result.returncode == 1
-    assert "hooks/strings/tr.yml:audiences.jeugdzorg: 'gençlik yardımı' for 'jeugdzorg'" in result.stderr
-    assert "mkdocs.yml:ar.site_name: 'الوالدين'" in result.stderr
+    rel = lambda p: p.relative_to(project).as_posix()  # noqa: E731
+    assert f"{rel(tr_file)}:{where}: 'gençlik yardımı' for 'jeugdzorg'" in result.stderr
+    assert f"{rel(ar_file)}:{ar_where}: 'الوالدين'" in result.stderr
 
 
 def test_a_broken_termbase_stops_with_one_line(project):

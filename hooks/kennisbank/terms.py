@@ -209,7 +209,7 @@ def _po_texts(po: Path, root: Path, lang: str):
             continue
         targets = unit.target.strings if hasattr(unit.target, "strings") else [unit.target]
         for text in targets:
-            yield lang, rel, f"msgid '{unit.source}'"[:60], str(text)
+            yield lang, rel, unit.getcontext() or f"msgid '{unit.source}'"[:60], str(text)
 
 
 def check_project(root: Path, languages: tuple, termbases: dict[str, Termbase]) -> list[Hit]:
