@@ -251,39 +251,30 @@ msgstr[1] "{count} kart"
 
 def test_interface_strings_round_trip_into_the_gettext_catalog(project):
     catalog = project / "hooks" / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
-    catalog.parent.mkdir(parents=True)
-    catalog.write_text(CATALOG, encoding="utf-8")
+    if not catalog.exists():  # a checkout whose strings are still YAML: a small catalog of our own
+        catalog.parent.mkdir(parents=True)
+        catalog.write_text(CATALOG, encoding="utf-8")
+    before = {u.getcontext(): u for u in po.pofile(catalog.read_bytes()).units if not u.isheader()}
+    assert before["cards.count"].hasplural()
     site = load_site(project / "docs", LANGUAGES)
     out = project / "pkg"
     export_package(project, site, "tr", out, interface_pairs(project, LANGUAGES, "tr"), NAMES)
     sheet = (out / "sheet.html").read_text(encoding="utf-8")
-    assert "audiences.jeugdzorg" in sheet and "Gençlik yardımı" in sheet
-    edit_po(out / "strings.po", {"audiences.jeugdzorg": "Çocuk ve aile yardımı"})
+    assert "audiences.jeugdzorg" in sheet and str(before["audiences.jeugdzorg"].target) in sheet
+    edit_po(out / "strings.po", {"audiences.jeugdzorg": "Çocuk ve aile yardımı!"})
     outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
     assert outcomes["strings.po"].ok, outcomes["strings.po"]
     units = {u.getcontext(): u for u in po.pofile(catalog.read_bytes()).units if not u.isheader()}
-    assert units["audiences.jeugdzorg"].target == "Çocuk ve aile yardımı"
-    assert units["cards.count"].hasplural() and list(units["cards.count"].target.strings) == ["{count} kart"] * 2
+    assert units["audiences.jeugdzorg"].target == "Çocuk ve aile yardımı!"
+    assert units["cards.count"].hasplural()
+    assert list(units["cards.count"].target.strings) == list(before["cards.count"].target.strings)
+    assert {k: str(u.target) for k, u in units.items() if k != "audiences.jeugdzorg"} == \
+        {k: str(u.target) for k, u in before.items() if k != "audiences.jeugdzorg"}
 
     # the Dutch of a message changed after the export: nothing is written
-    catalog.write_text(CATALOG.replace('msgid "Jeugdzorg"', 'msgid "De jeugdzorg"'), encoding="utf-8")
-    before = catalog.read_bytes()
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgid "Jeugdzorg"', 'msgid "De jeugdzorg"', 1), encoding="utf-8")
+    frozen = catalog.read_bytes()
     outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
     assert not outcomes["strings.po"].ok and "changed since the export" in outcomes["strings.po"].message
-    assert catalog.read_bytes() == before
-
-
-def test_a_review_fills_in_an_item_the_translation_did_not_have(project):
-    page = project / "docs" / f"{CARD}.tr.md"
-    text = page.read_text(encoding="utf-8")
-    start = text.index("  - id: zelf-vertellen")
-    end = text.index("questions:")
-    page.write_text(text[:start] + text[end:], encoding="utf-8")  # the item is missing
-    site = load_site(project / "docs", LANGUAGES)
-    out = project / "pkg"
-    export_package(project, site, "tr", out, [], NAMES)
-    edit_po(out / "po" / f"{CARD}.po", {"checklist/zelf-vertellen": "Nasıl olduğunuzu anlatın."})
-    outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
-    assert outcomes[f"po/{CARD}.po"].ok, outcomes[f"po/{CARD}.po"]
-    card = load_site(project / "docs", LANGUAGES).by_path[f"{CARD}.md"]
-    assert card.texts["tr"].checklist["zelf-vertellen"] == "Nasıl olduğunuzu anlatın."
+    assert catalog.read_bytes() == frozen
