@@ -278,3 +278,19 @@ def test_interface_strings_round_trip_into_the_gettext_catalog(project):
     outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
     assert not outcomes["strings.po"].ok and "changed since the export" in outcomes["strings.po"].message
     assert catalog.read_bytes() == frozen
+
+
+def test_a_review_fills_in_an_item_the_translation_did_not_have(project):
+    page = project / "docs" / f"{CARD}.tr.md"
+    text = page.read_text(encoding="utf-8")
+    start = text.index("  - id: zelf-vertellen")
+    end = text.index("questions:")
+    page.write_text(text[:start] + text[end:], encoding="utf-8")  # the item is missing
+    site = load_site(project / "docs", LANGUAGES)
+    out = project / "pkg"
+    export_package(project, site, "tr", out, [], NAMES)
+    edit_po(out / "po" / f"{CARD}.po", {"checklist/zelf-vertellen": "Nasıl olduğunuzu anlatın."})
+    outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
+    assert outcomes[f"po/{CARD}.po"].ok, outcomes[f"po/{CARD}.po"]
+    card = load_site(project / "docs", LANGUAGES).by_path[f"{CARD}.md"]
+    assert card.texts["tr"].checklist["zelf-vertellen"] == "Nasıl olduğunuzu anlatın."
