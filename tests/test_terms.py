@@ -227,6 +227,9 @@ def test_a_dutch_term_is_always_explained_with_the_approved_gloss():
               ("ouders", "veli (veliler)", ["ebeveyn"], []))
     assert found(base, "Jeugdzorg'a (çocuk ve aile yardımı) gidin. jeugdzorg (Çocuk ve aile yardımı)") == []
     assert found(base, "jeugdzorg (gençlik hizmetleri) ile") == ["jeugdzorg (gençlik hizmetleri)"]
+    # a parent block may explain further, after the approved gloss
+    assert found(base, "jeugdzorg (çocuk ve aile yardımı: büyüme ve çocuk yetiştirmede yardım)") == []
+    assert found(base, "jeugdzorg (büyüme ve çocuk yetiştirmede yardım)") != []
     assert found(base, "İrtibat velisi (contactouder)") == []  # 'veli' is no Dutch term with a gloss
     ar = tb("ar", ("huisbezoek", "huisbezoek (الزيارة المنزلية)", [], []))
     assert found(ar, "في huisbezoek (زيارة منزلية)") == ["huisbezoek (زيارة منزلية)"]

@@ -104,7 +104,7 @@ class Termbase:
             folded = fold(_NOT_TEXT.sub("]", line), self.lang)
             for entry, dutch, gloss, pattern in self._glosses:
                 for m in pattern.finditer(folded):
-                    if m.group(1).strip() != gloss:
+                    if not m.group(1).strip().startswith(gloss):  # "(gloss)" or "(gloss: a longer explanation)"
                         out.append(Hit(path, where or str(n), f"{dutch} ({m.group(1).strip()})", entry, self.lang))
             for entry, variant, pattern, allowed in self._patterns:
                 for m in pattern.finditer(folded):
