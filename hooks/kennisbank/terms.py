@@ -96,22 +96,22 @@ class Termbase:
         return re.compile(rf"(?<!\w){pre}{body}{post}(?!\w)")
 
     def hits(self, text: str, path: str, where: str = "") -> list[Hit]:
-        """Forbidden variants in ``text``. ``where`` names the place; empty: by line number."""
-        out = []
-        for n, line in enumerate(text.split("\n"), 1):
-            if _NOT_TEXT_LINE.match(line):
-                continue
-            folded = fold(_NOT_TEXT.sub("]", line), self.lang)
-            for entry, dutch, gloss, pattern in self._glosses:
-                for m in pattern.finditer(folded):
-                    if not m.group(1).strip().startswith(gloss):  # "(gloss)" or "(gloss: a longer explanation)"
-                        out.append(Hit(path, where or str(n), f"{dutch} ({m.group(1).strip()})", entry, self.lang))
-            for entry, variant, pattern, allowed in self._patterns:
-                for m in pattern.finditer(folded):
-                    if m.group(0).startswith(allowed):
-                        continue
-                    out.append(Hit(path, where or str(n), variant, entry, self.lang))
-        return out
+        """Forbidden variants in ``text``. ``where`` names the place; empty: by line number.
+        A variant may run over a line break: Markdown paragraphs and YAML blocks join lines."""
+        lines = ["" if _NOT_TEXT_LINE.match(ln) else _NOT_TEXT.sub("]", ln) for ln in text.split("\n")]
+        folded = fold("\n".join(lines), self.lang)
+        found = []
+        for entry, dutch, gloss, pattern in self._glosses:
+            for m in pattern.finditer(folded):
+                said = " ".join(m.group(1).split())
+                if not said.startswith(gloss):  # "(gloss)" or "(gloss: a longer explanation)"
+                    found.append((m.start(), f"{dutch} ({said})", entry))
+        for entry, variant, pattern, allowed in self._patterns:
+            for m in pattern.finditer(folded):
+                if not m.group(0).startswith(allowed):
+                    found.append((m.start(), variant, entry))
+        return [Hit(path, where or str(folded.count("\n", 0, at) + 1), variant, entry, self.lang)
+                for at, variant, entry in sorted(found, key=lambda f: f[0])]
 
 
 def load_termbase(path: Path, lang: str, rel: str | None = None) -> Termbase:
