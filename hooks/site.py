@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
+import time
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlsplit
@@ -41,6 +43,10 @@ state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, ge
 def _languages(config) -> tuple:
     langs = config.plugins["i18n"].config.languages
     return tuple([x.locale for x in langs if x.default] + [x.locale for x in langs if not x.default])
+
+
+def _language_names(config) -> dict:
+    return {x.locale: x.name for x in config.plugins["i18n"].config.languages}
 
 
 def _lang(config) -> str:
@@ -121,7 +127,10 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     for tag in TAGS:
         pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
     pages[render.OVERVIEW] = (render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
-    pages[render.READER] = (render.render_reader(site, lang, strings), True)
+    pages[render.READER] = (render.render_reader(
+        site, lang, strings, language_name=_language_names(config)[lang],
+        date=render.build_date(lang, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())),
+        school_name=state.school.name if state.school else None), True)
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
     pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings, state.term_hits), True)
     return pages

@@ -2,6 +2,7 @@
 
     python scripts/publish.py DEST [CONFIG]     (make publish DEST=/srv/kennisbank)
 
+It also prints the course reader of every language to PDF (scripts/reader.py, needs chromium).
 DEST becomes a symbolic link to the newest release in DEST's folder (.<name>.releases/).
 The switch is one rename of a link, so readers see the old site or the new one, never a
 mix. A failed build leaves DEST exactly as it was. The last three releases are kept.
@@ -14,6 +15,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 KEEP = 3
 
@@ -29,6 +32,14 @@ def publish(dest: Path, config: str = "mkdocs.yml", root: Path = Path.cwd()) -> 
     if result.returncode != 0 or not (new / "index.html").is_file():
         shutil.rmtree(new, ignore_errors=True)
         print(f"publish: the build failed; {dest} is unchanged", file=sys.stderr)
+        return 1
+    try:  # the course readers as PDF, printed into the new release before it goes live
+        from reader import make_readers
+        make_readers(new)
+    except Exception as e:  # noqa: BLE001 - any failure: keep the old site, say why in one line
+        shutil.rmtree(new, ignore_errors=True)
+        print(f"publish: printing the reader PDFs failed ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+              f"{dest} is unchanged", file=sys.stderr)
         return 1
     if dest.exists() and not dest.is_symlink():
         # first publish over a plain folder: keep it as a release, then link

@@ -3,7 +3,7 @@
     python scripts/reader.py SITE_DIR
 
 For each language it opens <lang>/reader/ from SITE_DIR over a loopback HTTP server,
-prints it on A4 with page numbers, writes kennisbank-<lang>.pdf next to the page, and
+prints it on A4 with page numbers (also in its contents), writes kennisbank-<lang>.pdf next to the page, and
 turns the hidden download line on that page into a link with the file's size.
 Chromium lays out Arabic right-to-left correctly, which WeasyPrint does not.
 """
@@ -66,15 +66,54 @@ def _print_all(browser, site: Path, base: str, languages: tuple) -> dict[str, Pa
         folder = site / ("" if lang == languages[0] else lang) / "reader"
         page.goto(base + folder.relative_to(site).as_posix() + "/", wait_until="networkidle")
         pdf = folder / f"kennisbank-{lang}.pdf"
-        # outline: the PDF gets bookmarks for every part and card; tagged: readable by screen readers
-        pdf.write_bytes(page.pdf(format="A4", print_background=True, display_header_footer=True,
-                                 outline=True, tagged=True,
-                                 header_template="<span></span>", footer_template=FOOTER,
-                                 margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}))
+        pdf.write_bytes(print_numbered(page))
         _link(folder / "index.html", pdf)
         out[lang] = pdf
     page.close()
     return out
+
+
+def _pdf(page) -> bytes:
+    # outline: the PDF gets bookmarks for every part and card; tagged: readable by screen readers
+    return page.pdf(format="A4", print_background=True, display_header_footer=True, outline=True, tagged=True,
+                    header_template="<span></span>", footer_template=FOOTER,
+                    margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+
+
+def print_numbered(page, tries: int = 4) -> bytes:
+    """Print the reader with the page number of each part and card in its contents.
+
+    Chromium has no target-counter(), so: print with placeholders, read on which page each
+    heading landed (the PDF's bookmarks, in the order of the headings), write those numbers
+    into the contents and print again, until the numbers no longer move."""
+    page.emulate_media(media="print")
+    ids = page.evaluate("Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6'))"
+                        ".filter(h => h.getClientRects().length).map(h => h.id)")
+    numbers = {a: "00" for a in page.evaluate(
+        "Array.from(document.querySelectorAll('.kb-toc-page')).map(e => e.dataset.for)")}
+    for _ in range(tries):
+        page.evaluate("n => document.querySelectorAll('.kb-toc-page').forEach(e => { e.textContent = n[e.dataset.for]; })",
+                      numbers)
+        data = _pdf(page)
+        found = _heading_pages(data, ids)
+        landed = {a: str(found[a]) for a in numbers}
+        if landed == numbers:
+            return data
+        numbers = landed
+    raise RuntimeError("the reader's contents page numbers did not settle")
+
+
+def _heading_pages(data: bytes, ids: list[str]) -> dict[str, int]:
+    """Heading id -> the 1-based page it is printed on, from the PDF's bookmarks."""
+    import pypdfium2
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        pages = [b.get_dest().get_index() + 1 for b in doc.get_toc()]
+    finally:
+        doc.close()
+    if len(pages) != len(ids):
+        raise RuntimeError(f"the PDF has {len(pages)} bookmarks for {len(ids)} headings")
+    return dict(zip(ids, pages))
 
 
 def _link(page: Path, pdf: Path) -> None:

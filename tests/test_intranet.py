@@ -5,7 +5,7 @@ The ``page`` fixture fails any test whose page asks another host for anything.
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 
 import pytest
 
@@ -120,6 +120,8 @@ def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_p
             assert school["interpreter"][lang] in html, (lang, page)
             assert school["contact"]["when"][lang] in html, (lang, page)
             assert "school-logo.svg" in raw
+        reader = (out / prefix / "reader" / "index.html").read_text(encoding="utf-8")  # the reader's cover
+        assert re.search(r'<p class="kb-cover-school">([^<]*)</p>', reader).group(1) == escape(school["name"]), lang
     assert "#6a1b4d" in (out / "assets" / "school.css").read_text(encoding="utf-8")
     assert "Fatima" not in (out / "themas" / "index.html").read_text(encoding="utf-8")
 
@@ -163,7 +165,8 @@ def test_two_builds_are_byte_identical(project, tmp_path):
 def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path):
     import subprocess
     import sys
-    from conftest import ROOT
+    from conftest import ROOT, _browser_or_skip
+    _browser_or_skip()  # publishing prints the readers with chromium
     dest = tmp_path / "srv" / "kennisbank"
 
     def publish():
@@ -171,6 +174,10 @@ def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path)
                               capture_output=True, text=True, timeout=600)
     assert publish().returncode == 0
     assert dest.is_symlink() and (dest / "index.html").is_file()
+    for lang in ("", "en/", "tr/", "ar/"):  # the readers' PDFs are published too, and linked
+        pdf = dest / lang / "reader" / f"kennisbank-{lang.strip('/') or 'nl'}.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF"), pdf
+        assert f'href="{pdf.name}" download' in (pdf.parent / "index.html").read_text(encoding="utf-8")
     before_target = dest.resolve()
     before = {p.relative_to(dest): p.read_bytes() for p in dest.rglob("*") if p.is_file()}
 

@@ -31,3 +31,14 @@ def test_task_list_boxes_get_an_id_a_label_and_their_key():
     out = label_task_lists(html)
     assert 'id="kb-V13-a" data-item="V13/a" aria-labelledby="kb-V13-a-t"' in out
     assert '<span class="kb-item" id="kb-V13-a-t" data-item="V13/a">Tekst</span>' in out
+
+
+def test_reader_cover_names_the_school_language_and_date(site, strings):
+    from kennisbank.render import build_date, render_reader
+    epoch = 1700000000  # 14 November 2023, UTC
+    assert build_date("nl", epoch) == "14 november 2023" and build_date("en", epoch) == "November 14, 2023"
+    cover = render_reader(site, "ar", strings, language_name="العربية", date=build_date("ar", epoch),
+                          school_name="Basisschool <De Linde>").split("</div>")[0]
+    assert '<p class="kb-cover-school">Basisschool &lt;De Linde&gt;</p>' in cover
+    assert "العربية" in cover and "<bdi>14 نوفمبر 2023</bdi>" in cover
+    assert "kb-cover-school" not in render_reader(site, "nl", strings, language_name="Nederlands", date="x")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .course import check_questions, check_schedules
 from .model import Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, REVIEWER_ROLES, SECTIONS, TAGS
 
@@ -32,10 +33,9 @@ MIN_TAGS, MAX_TAGS = 2, 5
 ID_RE = re.compile(r"^[TVO][0-9]{2,3}$")
 ITEM_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LOCALE_RE = re.compile(r"^[a-z]{2}$")
-# Markers that pages use to have the build insert card lists and reflection questions;
+# Markers that pages use to have the build insert card lists (reflection questions: course.py);
 # checked here, expanded by render.py.
 CARDS_MARKER = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
-QUESTIONS_MARKER = re.compile(r"<!-- kb:questions section=(\w+) -->")
 UNSAFE_RE = re.compile(
     r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE
 )
@@ -254,9 +254,8 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
             if rid == card.id:
                 raise ContentError(card.path, f"related[{i}]", "a card cannot relate to itself")
     for page in pages.values():
-        for m in QUESTIONS_MARKER.finditer(page.body):
-            if m.group(1) not in SECTIONS:
-                raise ContentError(page.path, "body", f"question list names unknown section '{m.group(1)}'")
+        check_questions(page.body, page.path, cards)
+        check_schedules(page.body, page.path)
         for m in CARDS_MARKER.finditer(page.body):
             for cid in marker_args(m).get("ids", "").split(","):
                 if cid and cid not in cards:

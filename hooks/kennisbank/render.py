@@ -12,7 +12,8 @@ import re
 
 from .checklists import Checklist, Entry
 from .links import Links
-from .loader import CARDS_MARKER, QUESTIONS_MARKER, marker_args
+from .course import QUESTIONS_MARKER, question_picks
+from .loader import CARDS_MARKER, marker_args
 from .model import Card, Site
 from .translations import summarise
 from .vocab import SECTIONS, TAGS
@@ -352,17 +353,16 @@ def page_tools(lang: str, strings: dict, url: str) -> str:
             f'<p class="kb-print-only kb-url">{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
 
 
-def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str) -> str:
-    """Replace ``<!-- kb:questions section=thema -->`` with every card's reflection questions,
-    taken from the card model in the reader's language (the lesson guide)."""
+def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str, path: str = "") -> str:
+    """Replace ``<!-- kb:questions ids=T01,T10.2 -->`` with the questions it picks, each with
+    a link to its card, from the card model in the reader's language (the lesson guide)."""
     def repl(m):
         out = []
-        for c in site.cards.values():
-            if c.section != m.group(1):
-                continue
+        for cid, n in question_picks(m.group(1), path, site.cards):
+            c = site.cards[cid]
             t, tl = c.text(lang), c.text_lang(lang)
-            out.append(f"- {card_link(c, lang, strings, up)}")
-            out += [f"    1. {_in_lang(q, tl, lang, strings)}" for q in t.questions]
+            q, ql = (t.questions[n], tl) if n < len(t.questions) else (c.nl.questions[n], site.languages[0])
+            out.append(f'1. {_in_lang(q, ql, lang, strings)} <span class="kb-question-card">({card_link(c, lang, strings, up)})</span>')
         return "\n".join(out)
     return QUESTIONS_MARKER.sub(repl, markdown)
 
@@ -370,19 +370,41 @@ def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: st
 READER = "reader.md"
 
 
-def render_reader(site: Site, lang: str, strings: dict) -> str:
+def build_date(lang: str, epoch: int) -> str:
+    """The build date in the language's own long form (Babel, CLDR)."""
+    import datetime
+
+    from babel.dates import format_date
+    return format_date(datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date(), "long", locale=lang)
+
+
+def render_reader(site: Site, lang: str, strings: dict, language_name: str = "", date: str = "",
+                  school_name: str | None = None, guide_url: str = "lesbrief.md") -> str:
     """Every card on one printable page: cover, contents, one part per section.
-    ``make reader`` prints it to a PDF per language and fills in the download link."""
+    ``make reader`` prints it to a PDF per language, fills in the contents' page numbers
+    (the empty ``.kb-toc-page`` spans) and the download link."""
     s, r = strings[lang], strings[lang]["reader"]
-    out = ['<div class="kb-cover" markdown>', "", f"# {r['title']}", "", r["subtitle"], "", "</div>", "",
+    school = f'<p class="kb-cover-school">{html.escape(school_name)}</p>\n\n' if school_name else ""
+    out = ['<div class="kb-cover" markdown>', "", school + f"# {r['title']}", "",
+           r["subtitle"], "{ .kb-cover-subtitle }", "",
+           f'<p class="kb-cover-meta">{html.escape(r["language"].format(language=language_name))}<br>'
+           f'{r["built"].format(date=f"<bdi>{html.escape(date)}</bdi>")}</p>', "", "</div>", "",
            f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
-           f'<nav class="kb-toc" markdown>', "", f"## {r['contents']} {{ #inhoud }}", ""]
+           r["guide"].format(url=guide_url), "{ .kb-guide-link }", "",
+           f'<nav class="kb-toc" aria-labelledby="inhoud">', f'<h2 id="inhoud">{html.escape(r["contents"])}</h2>',
+           '<ol class="kb-toc-list">']
+
+    def entry(anchor, title):
+        return (f'<a href="#{anchor}"><span class="kb-toc-title">{title}</span>'
+                f'<span class="kb-toc-page" data-for="{anchor}"></span></a>')
     for sec, meta in SECTIONS.items():
-        out.append(f"- [{s['nav'][meta['folder']]}](#{sec})")
+        out.append(f'<li>{entry(sec, html.escape(s["nav"][meta["folder"]]))}<ol>')
         for c in site.cards.values():
             if c.section == sec:
-                out.append(f"    - [{_in_lang(c.text(lang).title, c.text_lang(lang), lang, strings)}](#{c.id})")
-    out += ["", "</nav>", ""]
+                title = _in_lang(html.escape(c.text(lang).title), c.text_lang(lang), lang, strings)
+                out.append(f"<li>{entry(c.id, title)}</li>")
+        out.append("</ol></li>")
+    out += ["</ol>", "</nav>", ""]
     for sec, meta in SECTIONS.items():
         out += [f'<section class="kb-part" markdown>', "", f"## {s['nav'][meta['folder']]} {{ #{sec} }}", ""]
         for c in site.cards.values():
