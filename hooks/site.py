@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from kennisbank import csp, render, search
 from kennisbank.checklists import build_checklists
+from kennisbank.glossary import Glossary
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import language_of, load_site, section_of
 from kennisbank.model import ContentError
@@ -36,7 +37,7 @@ HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
-state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None,
+state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
                         term_hits={})
 
 
@@ -62,11 +63,13 @@ def on_config(config):
     try:
         languages = _languages(config)
         state.site = load_site(config.docs_dir, languages)
-        state.strings = load_strings(HERE / "strings", languages)
+        state.strings = load_strings(HERE, languages)
+        state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
         state.links = Links(state.site.cards)
         state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
         state.term_hits = _term_hits(config, languages)
+        _site_names(config)
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
@@ -77,6 +80,17 @@ def _term_hits(config, languages) -> dict:
     root = Path(config.config_file_path or "mkdocs.yml").parent
     hits = check_project(root, languages, load_termbases(root, languages))
     return {lang: sum(h.lang == lang for h in hits) for lang in languages[1:]}
+
+
+def _site_names(config):
+    """Each language's site name (its home page title) and description come from its catalog;
+    static-i18n puts them on that language's pages."""
+    for lang in config.plugins["i18n"].config.languages:
+        s = state.strings[lang.locale]
+        lang.site_name = s.t("site.name")
+        lang.site_description = s.t("site.description")
+        if lang.default:
+            config.site_name, config.site_description = lang.site_name, lang.site_description
 
 
 def _school(config, languages):
@@ -193,7 +207,25 @@ def on_nav(nav, config, files):
                 walk(item.children)
     nav.items.sort(key=key)
     walk(nav.items)
+    _link_in_menu_order(nav)
     return nav
+
+
+def _link_in_menu_order(nav):
+    """MkDocs set previous/next before the menu was sorted: set them again, in menu order."""
+    pages = []
+
+    def collect(items):
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                collect(item.children)
+    collect(nav.items)
+    nav.pages = pages
+    for i, page in enumerate(pages):
+        page.previous_page = pages[i - 1] if i else None
+        page.next_page = pages[i + 1] if i + 1 < len(pages) else None
 
 
 def _folder(section) -> str:
@@ -207,7 +239,7 @@ def _folder(section) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     """Cards get their generated parts; translated and fallback pages get their notice;
-    every page gets the glossary of its language as tooltips."""
+    (the glossary of its language becomes tooltips in on_page_content)."""
     lang = _lang(config)
     site, strings = state.site, state.strings
     base = _base(page.file.src_uri)
@@ -223,7 +255,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
     url = render.online_url(config.site_url or "", page.url)
     markdown = _after_title(markdown, render.page_tools(lang, strings, url))
-    return markdown + render.abbreviations(lang, strings)
+    return markdown
 
 
 def _base(src_uri: str) -> str:
@@ -271,7 +303,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html, page, config, files):
-    return render.label_task_lists(html)
+    """Labelled checklist boxes; glossary terms as tooltips in the page's language."""
+    return state.glossaries[_lang(config)].annotate(render.label_task_lists(html))
 
 
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -298,6 +331,8 @@ def on_post_build(config):
     if i18n.building:
         return
     root = Path(config.site_dir)
+    for lang, text in state.not_found.items():  # a 404 page per language; the Dutch one at the root
+        (root / ("" if lang == state.site.languages[0] else lang) / "404.html").write_text(text, encoding="utf-8")
     merged = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
     for lang, index in search.split_index(merged, state.site.languages).items():
         folder = root / ("" if lang == state.site.languages[0] else lang) / "search"
@@ -308,3 +343,16 @@ def on_post_build(config):
     for page in sorted(root.rglob("*.html")):
         hashes |= csp.inline_script_hashes(page.read_text(encoding="utf-8"))
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(hashes), encoding="utf-8")
+
+
+def on_post_template(output, template_name, config):
+    """Material's 404 page says "404 - Not found" in English: say it in the language of this build,
+    with a link to the home page of that language."""
+    if template_name != "404.html" or state.strings is None:
+        return output
+    lang = _lang(config)
+    home = (config.site_url or "/").rstrip("/") + "/" + ("" if lang == state.site.languages[0] else f"{lang}/")
+    output = output.replace("<h1>404 - Not found</h1>", render.not_found(lang, state.strings, home), 1)
+    # Every language build writes 404.html to the same place; on_post_build puts each in its folder.
+    state.not_found[lang] = output
+    return output

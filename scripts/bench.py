@@ -220,11 +220,36 @@ def bench_lcp() -> None:
     print(f"| {statistics.median(results):.0f} | {max(results):.0f} |\n")
 
 
+def bench_glossary() -> None:
+    """Glossary tooltips on one very large page: the cost must grow linearly with the page."""
+    from kennisbank.glossary import Glossary
+    from kennisbank.strings import load_strings
+    strings = load_strings(ROOT / "hooks", read_languages(ROOT / "mkdocs.yml"))
+    print("## Glossary tooltips: one page of growing size, Arabic (best of 3)\n")
+    print("| page | seconds | µs per KB | vs 0.6 MB |")
+    print("|---:|---:|---:|---:|")
+    g = Glossary(strings["ar"]["glossary"]["terms"], "ar")
+    para = "<p>يتحدث أولياء الأمور مع الOR ووjeugdzorg عن الطفل في الـ tien-minutengesprek، و<a href='x'>pabo</a>.</p>\n"
+    base = None
+    for mb in (0.6, 2, 6):
+        page = para * int(mb * 1_000_000 / len(para.encode()))
+        import gc
+        gc.disable()  # the collector's pauses grow with the heap, not with this code
+        seconds = min(_time(lambda: g.annotate(page)) for _ in range(3))
+        gc.enable()
+        per_kb = seconds * 1e6 / (len(page.encode()) / 1000)
+        base = base or per_kb
+        print(f"| {mb} MB | {seconds:.2f} | {per_kb:.1f} | {per_kb / base:.2f}× |")
+    print()
+
+
 if __name__ == "__main__":
     site = load_site(ROOT / "docs", read_languages(ROOT / "mkdocs.yml"))
-    what = sys.argv[1:] or ["links", "build", "scaling", "weight", "lcp"]
+    what = sys.argv[1:] or ["links", "glossary", "build", "scaling", "weight", "lcp"]
     if "links" in what:
         bench_links(site.cards)
+    if "glossary" in what:
+        bench_glossary()
     if "build" in what:
         bench_build()
     if "scaling" in what:

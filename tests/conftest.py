@@ -35,7 +35,7 @@ def site():
 
 @pytest.fixture(scope="session")
 def strings():
-    return load_strings(ROOT / "hooks" / "strings", LANGUAGES)
+    return load_strings(ROOT / "hooks", LANGUAGES)
 
 
 def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=None):

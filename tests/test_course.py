@@ -37,8 +37,27 @@ def test_read_aloud_reads_the_page_with_a_voice(server, page, lang, code):
     button.click()
     spoken = page.evaluate("window.__spoken")
     title = page.locator("article h1").inner_text().strip().rstrip("¶").strip()
-    assert len(spoken) == 1 and spoken[0]["lang"] == code and spoken[0]["voice"].startswith(code)
-    assert title in spoken[0]["text"] and "Lees voor" not in spoken[0]["text"]
+    assert spoken and all(s["lang"] == code and s["voice"].startswith(code) for s in spoken)
+    text = " ".join(s["text"] for s in spoken)
+    assert title in text and "Lees voor" not in text
+
+
+
+@pytest.mark.parametrize("voices, quote_in", [("[{lang: 'ar-SA', name: 'a'}]", None),
+                                              ("[{lang: 'ar-SA', name: 'a'}, {lang: 'nl-NL', name: 'n'}]", "nl")])
+def test_read_aloud_reads_dutch_quote_with_dutch_voice_or_skips_it(server, page, voices, quote_in):
+    page.add_init_script(STUB % voices)
+    page.goto(f"{server}/ar/{CARD}")
+    quote = page.locator("blockquote.kb-source").inner_text().strip()
+    page.locator(".kb-readaloud").click()
+    spoken = page.evaluate("window.__spoken")
+    arabic = " ".join(s["text"] for s in spoken if s["lang"] == "ar")
+    dutch = [s for s in spoken if s["lang"] == "nl"]
+    assert quote[:40] not in arabic, "the Dutch quote must not be read with the Arabic voice"
+    if quote_in:
+        assert any(quote[:40] in s["text"] and s["voice"].startswith("nl") for s in dutch)
+    else:
+        assert not dutch
 
 
 @pytest.mark.parametrize("lang", ["", "ar/"])

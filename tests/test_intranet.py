@@ -120,6 +120,9 @@ def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_p
             assert school["interpreter"][lang] in html, (lang, page)
             assert school["contact"]["when"][lang] in html, (lang, page)
             assert "school-logo.svg" in raw
+            # phone and e-mail keep their left-to-right order inside Arabic text
+            assert f'<bdi dir="ltr">{school["contact"]["phone"]}</bdi>' in raw, (lang, page)
+            assert f'<bdi dir="ltr">{school["contact"]["email"]}</bdi>' in raw, (lang, page)
         reader = (out / prefix / "reader" / "index.html").read_text(encoding="utf-8")  # the reader's cover
         assert re.search(r'<p class="kb-cover-school">([^<]*)</p>', reader).group(1) == escape(school["name"]), lang
     assert "#6a1b4d" in (out / "assets" / "school.css").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from babel.numbers import format_decimal, format_percent
 from translate.storage import po
 
 from conftest import LANGUAGES, mkdocs
@@ -109,7 +110,9 @@ def test_round_trip_changed_string_lands_in_its_page_and_marks_it_reviewed(proje
         row = re.search(r'<span class="kb-lang-summary" lang="tr">.*?</tr>', page, re.S).group(0)
         cells = re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row)
         n = len([p for p in site.pages.values() if p.lang == "nl"])
-        assert cells == [str(n), "0", "0", f"1 ({round(100 / n)} %)", "0"], (prefix, cells)
+        loc = prefix.strip("/") or "nl"  # numbers as CLDR writes them in the page's language
+        num = lambda x: format_decimal(x, locale=loc)  # noqa: E731
+        assert cells == [num(n), num(0), num(0), f"{num(1)} ({format_percent(1 / n, locale=loc)})", num(0)], (prefix, cells)
 
     # the Dutch changes after the review: the page is behind again
     dutch = project / "docs" / f"{CARD}.md"

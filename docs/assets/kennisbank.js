@@ -65,11 +65,30 @@
     }
     return null;
   }
-  function textOf(article) {
+  // The article as spoken parts, each in its own language: a passage marked lang="nl" in a Turkish
+  // page (the report's quote, Dutch terms) is read with a Dutch voice, or skipped if there is none.
+  var MARK = "\u0000";
+  function partsOf(article, code) {
     var copy = article.cloneNode(true);
     Array.prototype.forEach.call(copy.querySelectorAll("button, .kb-tools, .kb-print-only, .headerlink, .md-content__button, script, style, svg"),
       function (el) { el.remove(); });
-    return copy.innerText || copy.textContent || "";
+    // Whole passages only: a Dutch term inside a sentence is read with the sentence.
+    Array.prototype.forEach.call(copy.querySelectorAll("[lang]:not(span):not(abbr):not(a):not(bdi):not(em):not(strong):not(small)"), function (el) {
+      var other = el.getAttribute("lang").toLowerCase().slice(0, 2);
+      var outer = el.parentElement && el.parentElement.closest("[data-kb-lang]");
+      var around = outer ? outer.getAttribute("data-kb-lang") : code;
+      if (other === around) { return; }
+      el.setAttribute("data-kb-lang", other);
+      el.insertBefore(document.createTextNode(MARK + other + MARK), el.firstChild);
+      el.appendChild(document.createTextNode(MARK + around + MARK));
+    });
+    var bits = (MARK + code + MARK + (copy.innerText || copy.textContent || "")).split(MARK);
+    var parts = [];
+    for (var i = 1; i + 1 < bits.length; i += 2) {
+      var text = bits[i + 1].trim();
+      if (text) { parts.push({ lang: bits[i], text: text }); }
+    }
+    return parts;
   }
   function setup() {
     Array.prototype.forEach.call(document.querySelectorAll(".kb-readaloud"), function (button) {
@@ -87,16 +106,40 @@
           return;
         }
         var article = document.querySelector("article.md-content__inner") || document.body;
-        var say = new SpeechSynthesisUtterance(textOf(article));
-        say.lang = code;
-        say.voice = voiceFor(code);
-        say.onend = function () { button.setAttribute("aria-pressed", "false"); };
+        var says = partsOf(article, code).filter(function (part) { return voiceFor(part.lang); }).map(function (part) {
+          var say = new SpeechSynthesisUtterance(part.text);
+          say.lang = part.lang;
+          say.voice = voiceFor(part.lang);
+          return say;
+        });
+        if (!says.length) { return; }
+        says[says.length - 1].onend = function () { button.setAttribute("aria-pressed", "false"); };
         button.setAttribute("aria-pressed", "true");
-        synth.speak(say);
+        says.forEach(function (say) { synth.speak(say); });
       });
     });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") { window.document$.subscribe(setup); }
   else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); }
   else { setup(); }
+})();
+
+// Search: Material starts a search on a key release only, so a pasted or dictated word did nothing.
+// Any input starts it. The search dialog gets an accessible name (the search field's own label).
+(function () {
+  "use strict";
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (box && box.matches && box.matches("input.md-search__input")) {
+      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  }, true);
+  function name() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var box = document.querySelector("input.md-search__input");
+    if (dialog && box && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", box.getAttribute("aria-label") || box.getAttribute("placeholder") || "");
+    }
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", name); } else { name(); }
 })();

@@ -7,10 +7,15 @@ translation exists.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+from datetime import date
+
+from babel.numbers import format_percent
 
 from .checklists import Checklist, Entry
+from .collation import collated
 from .links import Links
 from .course import QUESTIONS_MARKER, question_picks
 from .loader import CARDS_MARKER, marker_args
@@ -21,6 +26,7 @@ from .vocab import SECTIONS, TAGS
 CHECKLIST_DIR = "checklists"
 TAG_DIR = "onderwerpen"
 GLOSSARY = "woordenlijst.md"
+ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: shown as day and month
 STATUS = "vertalingen.md"
 
 
@@ -59,7 +65,7 @@ def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: 
     if with_card:
         line += f" <small>({card_link(entry.card, lang, strings, up)})</small>"
     else:
-        line += f" <small>({s['checklist']['for_item']} {s['audiences'][entry.item.audience].lower()})</small>"
+        line += f" <small>({s.t('checklist.for.' + entry.item.audience)})</small>"
     return line
 
 
@@ -69,9 +75,9 @@ def _checklist_block(checklist_id: str, lines: list[str]) -> list[str]:
 
 def checklist_tools(strings: dict, lang: str) -> str:
     c = strings[lang]["checklist"]
-    return (f'<p class="kb-tools"><button type="button" class="md-button kb-reset">{c["start_again"]}</button> '
+    return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-reset">{c["start_again"]}</button> '
             f'<button type="button" class="md-button kb-print">{c["print"]}</button></p>\n\n'
-            f'<p class="kb-note">{c["ticks_note"]}</p>\n')
+            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n')
 
 
 def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str) -> str:
@@ -79,8 +85,8 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     t, tl = card.text(lang), card.text_lang(lang)
     out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "",
            "<!-- kb:banner -->", "", body.strip(), ""]
-    auds = ", ".join(s["audiences"][a] for a in card.audiences)
-    tags = ", ".join(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
+    auds = s.list(s["audiences"][a] for a in card.audiences)
+    tags = s.list(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
     out += [f'<p class="kb-meta"><strong>{s["card"]["for_whom"]}:</strong> {auds}</p>', "",
             f"**{s['card']['tags']}:** {tags}", "{ .kb-meta }", ""]
     out += [f"## {s['card']['checklist']} {{ #checklist }}", ""]
@@ -120,7 +126,7 @@ def qr_block(url: str, lang: str, strings: dict) -> str:
     svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
     label = html.escape(f"{strings[lang]['checklist']['online']}: {url}")
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-    return (f'<div class="kb-print-only kb-qr" markdown="0">{svg}'
+    return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>{svg}'
             f'<p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
 
 
@@ -145,7 +151,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     and parent read together. In Dutch, the page offers the sheet in each other language."""
     s, nl = strings[lang], strings[default]
     title = f"{s['checklist']['pages'][cl.id]['title']}"
-    out = [f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
+    out = ["---", "search:", "  exclude: true  # repeats the checklist", "---", "", f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
     if lang == default:
         out += [f'- <a href="{href}" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
         return "\n".join(out) + "\n"
@@ -161,7 +167,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     out += [f'<table class="kb-bilingual"><caption>{html.escape(title)}</caption>',
             f'<thead><tr><th scope="col" lang="{default}">{nl["language"]}</th><th scope="col">{s["language"]}</th></tr></thead>',
             "<tbody>", *rows, "</tbody></table>", "",
-            f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
+            f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             qr_block(url, lang, strings)]
     return "\n".join(out)
 
@@ -169,7 +175,8 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
 def render_checklist_index(checklists: dict, lang: str, strings: dict) -> str:
     c = strings[lang]["checklist"]
     out = [f"# {c['index_title']}", "", c["index_intro"], ""]
-    out += [f"- [{c['pages'][k]['title']}]({k}.md) — {len(v.entries())}" for k, v in checklists.items()]
+    s = strings[lang]
+    out += [f"- [{c['pages'][k]['title']}]({k}.md) ({s.n('checklist.count', len(v.entries()))})" for k, v in checklists.items()]
     return "\n".join(out) + "\n"
 
 
@@ -189,24 +196,18 @@ def render_tag_page(tag: str, site: Site, lang: str, strings: dict) -> str:
 def render_tag_index(site: Site, lang: str, strings: dict) -> str:
     s = strings[lang]
     out = [f"# {s['tagpages']['index_title']}", "", s["tagpages"]["index_intro"], ""]
-    for tag in sorted(TAGS, key=lambda g: s["tags"][g].lower()):
+    for tag in collated(TAGS, lang, key=lambda g: s["tags"][g]):
         n = sum(1 for c in site.cards.values() if tag in c.tags)
-        out.append(f"- [{s['tags'][tag]}]({tag}.md) ({n} {s['tagpages']['cards']})")
+        out.append(f"- [{s['tags'][tag]}]({tag}.md) ({s.n('cards.count', n)})")
     return "\n".join(out) + "\n"
 
 
 def render_glossary(lang: str, strings: dict) -> str:
     g = strings[lang]["glossary"]
     out = [f"# {g['title']}", "", g["intro"], ""]
-    for term in sorted(g["terms"], key=str.lower):
-        out += [f'<span lang="nl">{term}</span>', f":   {g['terms'][term]}", ""]
+    for term in collated(g["terms"], lang):
+        out += [f'<span lang="nl" dir="ltr">{term}</span>', f":   {g['terms'][term]}", ""]
     return "\n".join(out)
-
-
-def abbreviations(lang: str, strings: dict) -> str:
-    """Glossary terms as abbreviations: Material shows them as tooltips wherever they appear."""
-    terms = strings[lang]["glossary"]["terms"]
-    return "\n\n" + "\n".join(f"*[{t}]: {v}" for t, v in terms.items()) + "\n"
 
 
 def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
@@ -214,7 +215,7 @@ def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
     tr = strings[lang]["translation"]
     link = f' <a href="{html.escape(dutch_url)}" hreflang="nl" lang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
     level = {"unreviewed": "info", "stale": "warning", "missing": "warning"}[kind]
-    return f'<div class="admonition {level} kb-banner kb-{kind}" markdown>\n\n{tr[kind]}{link}\n\n</div>\n'
+    return f'<div class="admonition {level} kb-banner kb-{kind}" data-search-exclude markdown>\n\n{tr[kind]}{link}\n\n</div>\n'
 
 
 _TASK_RE = re.compile(
@@ -237,16 +238,17 @@ def label_task_lists(page_html: str) -> str:
 def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | None = None) -> str:
     """The status page: per language a summary (current, behind, missing, reviewed, terms outside
     the termbase), then every page in every language."""
-    tr = strings[lang]["translation"]
+    s = strings[lang]
+    tr = s["translation"]
     langs = site.languages[1:]
     out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
            f"| {tr['summary_language']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
            f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|"]
-    for s in summarise(rows, site.languages):
-        n = [f'<bdi dir="ltr">{v}</bdi>' for v in (s.current, s.behind, s.missing)]
-        share = f'<bdi dir="ltr">{s.reviewed} ({round(100 * s.reviewed_share)} %)</bdi>'
-        terms = f'<bdi dir="ltr">{(term_hits or {}).get(s.lang, 0)}</bdi>'
-        out.append(f'| <span class="kb-lang-summary" lang="{s.lang}">{strings[s.lang]["language"]}</span> '
+    for sm in summarise(rows, site.languages):
+        n = [f'<bdi dir="ltr">{s.number(v)}</bdi>' for v in (sm.current, sm.behind, sm.missing)]
+        share = f'<bdi dir="ltr">{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=lang)})</bdi>'
+        terms = f'<bdi dir="ltr">{s.number((term_hits or {}).get(sm.lang, 0))}</bdi>'
+        out.append(f'| <span class="kb-lang-summary" lang="{sm.lang}">{strings[sm.lang]["language"]}</span> '
                    f'| {" | ".join(n)} | {share} | {terms} |')
     out += ["",
            f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
@@ -260,7 +262,8 @@ def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | 
             r = st[x]
             word = tr["missing_state"] if r.state == "missing" else tr[r.state]
             if r.state != "missing":
-                word += ", " + (tr["reviewed"] if r.reviewed else tr["not_reviewed"])
+                word = s.t("translation.state_with_review", state=word,
+                           review=tr["reviewed"] if r.reviewed else tr["not_reviewed"])
             cells.append(f'<span class="kb-state kb-{r.state}">{word}</span>')
         out.append(f"| [{base}]({base}) | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
@@ -304,13 +307,13 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
         x, y = pos[sec]
         parts.append(f'<rect x="{x - 55}" y="{y - 28}" width="110" height="56" rx="8" fill="#0b5563"/>'
                      f'<text x="{x}" y="{y - 4}" text-anchor="middle" font-size="15" font-weight="700" fill="#fff">{html.escape(s["nav"][SECTIONS[sec]["folder"]])}</text>'
-                     f'<text x="{x}" y="{y + 16}" text-anchor="middle" font-size="12" fill="#fff">{counts[sec]} {s["tagpages"]["cards"]}</text>')
+                     f'<text x="{x}" y="{y + 16}" text-anchor="middle" font-size="12" fill="#fff">{html.escape(s.n("cards.count", counts[sec]))}</text>')
     svg = (f'<svg class="kb-overview-svg" viewBox="0 0 320 290" role="img" aria-labelledby="kb-ov-t" '
            f'xmlns="http://www.w3.org/2000/svg"><title id="kb-ov-t">{html.escape(o["svg_title"])}</title>{"".join(parts)}</svg>')
     out = [f"# {o['title']}", "", o["intro"], "", f'<figure class="kb-overview" markdown="0">{svg}'
            f'<figcaption>{html.escape(o["caption"])}</figcaption></figure>', "", f"## {o['text_title']} {{ #links }}", ""]
     for (a, b), links in pairs.items():
-        out += [f"### {s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({len(links)}) {{ #{a}-{b} }}", ""]
+        out += [f"### {s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({s.number(len(links))}) {{ #{a}-{b} }}", ""]
         out += [f"- {card_link(site.cards[x], lang, strings, '')} ↔ {card_link(site.cards[y], lang, strings, '')}" for x, y in links]
         out.append("")
     return "\n".join(out)
@@ -326,9 +329,9 @@ def school_box(school, lang: str, strings: dict) -> str:
     lines = [f"**{html.escape(school.name)}**", "",
              f"{s['roles'][school.role]}: **{html.escape(school.contact)}**"]
     if school.phone:
-        lines.append(f"{s['phone']}: [{html.escape(school.phone)}](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
+        lines.append(f"{s['phone']}: [<bdi dir=\"ltr\">{html.escape(school.phone)}</bdi>](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
     if school.email:
-        lines.append(f"{s['email']}: [{html.escape(school.email)}](mailto:{html.escape(school.email)})")
+        lines.append(f"{s['email']}: [<bdi dir=\"ltr\">{html.escape(school.email)}</bdi>](mailto:{html.escape(school.email)})")
     if school.text(school.when, lang)[0]:
         lines.append(f"{s['when']}: {text(school.when)}")
     body = "  \n".join(lines[2:])
@@ -348,9 +351,9 @@ def page_tools(lang: str, strings: dict, url: str) -> str:
     """Under every page title: the read-aloud button (hidden until a voice is found), and,
     on paper only, the address of this page."""
     p = strings[lang]["page"]
-    return (f'<p class="kb-page-tools"><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
+    return (f'<p class="kb-page-tools" data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
             f'{p["read_aloud"]}</button></p>\n\n'
-            f'<p class="kb-print-only kb-url">{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
+            f'<p class="kb-print-only kb-url" data-search-exclude>{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
 
 
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str, path: str = "") -> str:
@@ -384,13 +387,15 @@ def render_reader(site: Site, lang: str, strings: dict, language_name: str = "",
     ``make reader`` prints it to a PDF per language, fills in the contents' page numbers
     (the empty ``.kb-toc-page`` spans) and the download link."""
     s, r = strings[lang], strings[lang]["reader"]
+    subtitle = s.t("reader.subtitle", date=s.date(ROUND_TABLES))
     school = f'<p class="kb-cover-school">{html.escape(school_name)}</p>\n\n' if school_name else ""
-    out = ['<div class="kb-cover" markdown>', "", school + f"# {r['title']}", "",
-           r["subtitle"], "{ .kb-cover-subtitle }", "",
-           f'<p class="kb-cover-meta">{html.escape(r["language"].format(language=language_name))}<br>'
-           f'{r["built"].format(date=f"<bdi>{html.escape(date)}</bdi>")}</p>', "", "</div>", "",
+    out = ["---", f"title: {json.dumps(r['nav'], ensure_ascii=False)}", "search:", "  exclude: true  # repeats the cards", "---", "",
+           '<div class="kb-cover" markdown>', "", school + f"# {r['title']}", "",
+           subtitle, "{ .kb-cover-subtitle }", "",
+           f'<p class="kb-cover-meta">{html.escape(s.t("reader.language", language=language_name))}<br>'
+           f'{s.t("reader.built", date=f"<bdi>{html.escape(date)}</bdi>")}</p>', "", "</div>", "",
            f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
-           r["guide"].format(url=guide_url), "{ .kb-guide-link }", "",
+           s.t("reader.guide", url=guide_url), "{ .kb-guide-link }", "",
            f'<nav class="kb-toc" aria-labelledby="inhoud">', f'<h2 id="inhoud">{html.escape(r["contents"])}</h2>',
            '<ol class="kb-toc-list">']
 
@@ -422,3 +427,18 @@ def render_reader(site: Site, lang: str, strings: dict, language_name: str = "",
             out += ["", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>', "", c.source, "", "</blockquote>", ""]
         out += ["</section>", ""]
     return "\n".join(out)
+
+
+def not_found(lang: str, strings: dict, home: str) -> str:
+    """The body of the 404 page (HTML: the page is a template, not Markdown)."""
+    s = strings[lang]
+    return f"<h1>{html.escape(s.t('notfound.title'))}</h1>\n<p>{_md_link(s.t('notfound.text', home=home))}</p>"
+
+
+def _md_link(text: str) -> str:
+    """One Markdown link "[label](url)" in a sentence, as HTML."""
+    m = re.search(r"\[([^\]]+)\]\(([^)]+)\)", text)
+    if not m:
+        return html.escape(text)
+    return (html.escape(text[:m.start()]) + f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1))}</a>'
+            + html.escape(text[m.end():]))

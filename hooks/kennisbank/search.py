@@ -9,6 +9,41 @@ search at their own root (see ``language_base``).
 from __future__ import annotations
 
 import json
+import re
+
+# Arabic: the same word is written with or without the article and glued proclitics (السعادة, سعادة;
+# كمرآة, مرآة), with or without hamza on alef, with ta marbuta or ha. Material's search matches
+# the start of a word and has no Arabic stemmer, so each Arabic entry also carries its words in
+# those other forms, hidden, for the search to find.
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
+_MARKS = re.compile(r"[\u064b-\u0652\u0640]")  # vowel marks and tatweel
+PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
+_UNIFY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def arabic_forms(word: str) -> set[str]:
+    """Other spellings of an Arabic word: without marks, without a proclitic, letters unified."""
+    bare = _MARKS.sub("", word)
+    forms = {bare}
+    for p in PROCLITICS:
+        if bare.startswith(p) and len(bare) - len(p) >= 3:
+            forms.add(bare[len(p):])
+            break
+    forms |= {f.translate(_UNIFY) for f in forms}
+    return forms - {word}
+
+
+def with_arabic_forms(text: str) -> str:
+    """An index entry's text with the other forms of its Arabic words added, hidden from view."""
+    words = _ARABIC_WORD.findall(re.sub(r"<[^>]+>", " ", text))
+    seen = set(words)
+    extra = []
+    for w in words:
+        for f in sorted(arabic_forms(w)):
+            if f not in seen:
+                seen.add(f)
+                extra.append(f)
+    return f'{text} <span hidden>{" ".join(extra)}</span>' if extra else text
 
 
 def split_index(index: dict, languages: tuple) -> dict[str, dict]:
@@ -18,6 +53,8 @@ def split_index(index: dict, languages: tuple) -> dict[str, dict]:
     for doc in index["docs"]:
         lang = next((x for x in languages[1:] if doc["location"].startswith(f"{x}/")), default)
         loc = doc["location"][len(lang) + 1:] if lang != default else doc["location"]
+        if lang == "ar":
+            doc = {**doc, "text": with_arabic_forms(doc.get("text", ""))}
         out[lang]["docs"].append({**doc, "location": loc})
     return out
 

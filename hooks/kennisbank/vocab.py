@@ -1,6 +1,6 @@
 """The fixed vocabularies. This is the one place they are defined.
 
-Names shown to readers live in ``hooks/strings/<lang>.yml``; here are only the keys.
+Names shown to readers live in ``hooks/locales/<lang>/LC_MESSAGES/messages.po``; here are only the keys.
 """
 
 # section key -> folder under docs/ and id prefix
