@@ -12,7 +12,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations card bench reader offline lms publish clean lock mutants
+.PHONY: serve site test translations review review-import card bench reader offline lms publish clean lock mutants
 
 # The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
 # Both are locks with hashes, made from pyproject.toml by `make lock`.
@@ -64,6 +64,12 @@ test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_X
 
 translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
 	$(BIN)/python -m kennisbank status
+
+review: $(BIN)/.installed  ## review package for a native speaker: make review LANG=tr (sheet + PO files in review/tr)
+	$(BIN)/python -m kennisbank review "$(LANG)"
+
+review-import: $(BIN)/.installed  ## read a review back: make review-import LANG=tr ROLE=tolk
+	$(BIN)/python -m kennisbank review-import "$(LANG)" "$(ROLE)"
 
 card: $(BIN)/.installed  ## scaffold a new Dutch card: make card SECTIE=thema|voorwaarde|organisatie TITEL="..."
 	$(BIN)/python -m kennisbank new "$(SECTIE)" "$(TITEL)"

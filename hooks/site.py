@@ -34,6 +34,7 @@ from kennisbank.loader import language_of, load_site, section_of  # noqa: E402
 from kennisbank.model import ContentError  # noqa: E402
 from kennisbank.school import check_site_url, read_school as load_school_file  # noqa: E402
 from kennisbank.strings import load_strings  # noqa: E402
+from kennisbank.terms import check_project, load_termbases  # noqa: E402
 from kennisbank.translations import is_behind, translation_status  # noqa: E402
 from kennisbank.vocab import TAGS  # noqa: E402
 
@@ -41,7 +42,8 @@ HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
-state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={})
+state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
+                        term_hits={})
 
 
 def _languages(config) -> tuple:
@@ -73,12 +75,20 @@ def on_config(config):
         state.links = Links(state.site.cards)
         state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
+        state.term_hits = _term_hits(config, languages)
         _site_names(config)
         if config.site_url:  # from mkdocs.yml or KB_SITE_URL: it reaches every page's links
             check_site_url(config.site_url, "KB_SITE_URL", "site_url")
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
+
+
+def _term_hits(config, languages) -> dict:
+    """{lang: forbidden variants found} for the status page; `make translations` lists them."""
+    root = Path(config.config_file_path or "mkdocs.yml").parent
+    hits = check_project(root, languages, load_termbases(root, languages))
+    return {lang: sum(h.lang == lang for h in hits) for lang in languages[1:]}
 
 
 def _site_names(config):
@@ -149,7 +159,7 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
         date=render.build_date(lang, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())),
         school_name=state.school.name if state.school else None), True)
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
-    pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings), True)
+    pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings, state.term_hits), True)
     return pages
 
 

@@ -63,7 +63,7 @@ def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=No
 def copy_project(dest: Path) -> Path:
     """A copy of what a build needs, to break on purpose."""
     dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "bron", "overrides"):
+    for name in ("mkdocs.yml", "docs", "hooks", "bron", "overrides", "vertalen"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -137,3 +137,16 @@ def test_hash_and_stamp_on_a_wrong_file_say_so_in_one_line(project, args):
     result = _cli(project, *args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+def test_status_page_summarises_each_language_with_a_terminology_column(built_site, site, strings, lang):
+    html = (built_site / ("" if lang == "nl" else lang) / "vertalingen" / "index.html").read_text(encoding="utf-8")
+    assert strings[lang]["translation"]["summary_terms"] in html
+    for other in ("en", "tr", "ar"):
+        row = re.search(rf'<span class="kb-lang-summary" lang="{other}">.*?</tr>', html, re.S).group(0)
+        # every page current, none reviewed by a person yet, no term outside the termbase
+        from babel.numbers import format_decimal, format_percent
+        num = lambda x: format_decimal(x, locale=lang)  # noqa: E731
+        n = num(len([p for p in site.pages.values() if p.lang == "nl"]))
+        assert re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row) == [n, num(0), num(0), f"{num(0)} ({format_percent(0, locale=lang)})", num(0)]

@@ -1,9 +1,12 @@
 """Command line: `python -m kennisbank status|hash|stamp` (run with hooks/ on PYTHONPATH).
 
-status        print page x language translation status; exit 1 if any is missing or behind
+status        print page x language translation status and the termbase check;
+              exit 1 if a translation is missing or behind, or uses a forbidden variant
 hash FILE     print the version hash of a Dutch page, as a translation records it
 stamp FILE..  write the current Dutch hash into translation files (after updating them)
 new SECTIE TITEL  scaffold a Dutch card with the next free id and every field
+review LANG [DIR]             write a review package for a native speaker (default review/LANG)
+review-import LANG ROLE [DIR] read it back: update pages, stamp reviewed by ROLE (tolk, ...)
 """
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from .config import read_languages
 from .loader import load_site
 from .model import ContentError
 from .vocab import SECTIONS
-from .translations import format_table, translation_status
+from .terms import check_project, load_termbases
+from .translations import format_summary, format_table, translation_status
 
 
 def main(argv: list[str]) -> int:
@@ -24,14 +28,23 @@ def main(argv: list[str]) -> int:
     try:
         languages = read_languages(root / "mkdocs.yml")
         site = load_site(root / "docs", languages)
+        termbases = load_termbases(root, languages) if (argv[:1] or ["status"])[0] == "status" else {}
     except ContentError as e:
         print(f"Error: {e}", file=sys.stderr)
         return 2
     cmd = argv[0] if argv else "status"
     if cmd == "status":
         rows = translation_status(site)
+        try:
+            hits = check_project(root, languages, termbases)
+        except ContentError as e:
+            print(f"Error: {e}", file=sys.stderr)
+            return 2
         print(format_table(rows, languages))
-        return 1 if any(r.state != "current" for r in rows) else 0
+        print(format_summary(rows, languages, hits))
+        for hit in hits:
+            print(hit, file=sys.stderr)
+        return 1 if hits or any(r.state != "current" for r in rows) else 0
     if cmd in ("hash", "stamp"):
         pages = []
         for f in argv[1:]:
@@ -62,8 +75,40 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "new":
         return _new(site, root, *argv[1:3])
+    if cmd in ("review", "review-import"):
+        return _review(cmd, site, root, languages, argv[1:])
     print(__doc__, file=sys.stderr)
     return 2
+
+
+def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
+    from .config import read_i18n_languages
+    from .review import export_package, import_package, interface_pairs
+
+    lang = args[0] if args else ""
+    if lang not in languages[1:]:
+        print(f"Usage: make {cmd} LANG=<{'|'.join(languages[1:])}>" + (" ROLE=tolk" if cmd != "review" else ""),
+              file=sys.stderr)
+        return 2
+    if cmd == "review":
+        out = Path(args[1]) if len(args) > 1 else root / "review" / lang
+        names = {x["locale"]: x.get("name", x["locale"]) for x in read_i18n_languages(root / "mkdocs.yml")}
+        files = export_package(root, site, lang, out, interface_pairs(root, languages, lang), names)
+        print(f"{len(files)} files in {out}: sheet.html to print, po/ to open in a translation tool.")
+        return 0
+    role = args[1] if len(args) > 1 else ""
+    folder = Path(args[2]) if len(args) > 2 else root / "review" / lang
+    try:
+        outcomes = import_package(root, site, lang, folder, role)
+    except ContentError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
+    for o in outcomes:
+        print(o, file=sys.stdout if o.ok else sys.stderr)
+    if not outcomes:
+        print(f"Error: no review files in {folder / 'po'}", file=sys.stderr)
+        return 2
+    return 0 if all(o.ok for o in outcomes) else 1
 
 
 def _new(site, root: Path, section: str = "", title: str = "") -> int:

@@ -4,6 +4,7 @@ All bad input ends in one ``ContentError`` that names the file and the field.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from . import yamlsafe
 from .course import check_questions, check_schedules
 from .sanitise import check_text
 from .model import PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
-from .vocab import AUDIENCES, FOLDER_TO_SECTION, SECTIONS, TAGS
+from .vocab import AUDIENCES, FOLDER_TO_SECTION, REVIEWER_ROLES, SECTIONS, TAGS
 
 CARD_FIELDS = {
     "id": str, "title": str, "summary": str, "parents": str, "section": str, "audiences": list,
@@ -26,6 +27,7 @@ MIN_PARENT_SENTENCES, MAX_PARENT_SENTENCES = 2, 4
 MAX_CORE_ITEMS = 12  # the list for preparing one conversation fits one printed A4
 PAGE_FIELDS = {"title": str, "description": str, "hide": list, "search": dict}
 TRANSLATION_FIELDS = {"source_hash": str, "reviewed": bool}
+REVIEW_FIELDS = {"reviewed_by": str, "reviewed_on": str}  # required once reviewed is true
 
 
 MIN_TAGS, MAX_TAGS = 2, 5
@@ -198,8 +200,18 @@ def _parents_block(meta: dict, path: str, for_parents: bool) -> str:
 
 
 def _translation(meta, path, lang) -> Translation:
-    check_fields(meta["translation"], TRANSLATION_FIELDS, path, prefix="translation.")
-    return Translation(lang, path, meta["translation"]["source_hash"], meta["translation"]["reviewed"])
+    t = dict(meta["translation"])
+    if isinstance(t.get("reviewed_on"), datetime.date):
+        t["reviewed_on"] = t["reviewed_on"].isoformat()
+    check_fields({k: v for k, v in t.items() if k not in REVIEW_FIELDS}, TRANSLATION_FIELDS, path, prefix="translation.")
+    check_fields({k: v for k, v in t.items() if k in REVIEW_FIELDS}, REVIEW_FIELDS, path,
+                 required=t["reviewed"], prefix="translation.")
+    if "reviewed_by" in t and t["reviewed_by"] not in REVIEWER_ROLES:
+        raise ContentError(path, "translation.reviewed_by",
+                           f"'{t['reviewed_by']}' is not a role; use one of: {', '.join(REVIEWER_ROLES)} (never a name)")
+    if "reviewed_on" in t and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["reviewed_on"]):
+        raise ContentError(path, "translation.reviewed_on", "must be a date, YYYY-MM-DD")
+    return Translation(lang, path, t["source_hash"], t["reviewed"], t.get("reviewed_by"), t.get("reviewed_on"))
 
 
 def read_text(file: Path, rel: str) -> str:

@@ -31,8 +31,10 @@ class Translation:
 
     lang: str
     path: str
-    source_hash: str  # hash of the Dutch text it was translated from
+    source_hash: str  # hash of the Dutch text it was translated (or last reviewed) from
     reviewed: bool  # checked by a human native speaker
+    reviewed_by: str | None = None  # a role from vocab.REVIEWER_ROLES, never a name
+    reviewed_on: str | None = None  # ISO date
 
 
 @dataclass(frozen=True)

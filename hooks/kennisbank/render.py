@@ -12,12 +12,15 @@ import posixpath
 import re
 from datetime import date
 
+from babel.numbers import format_percent
+
 from .checklists import Checklist, Entry
 from .collation import collated
 from .links import Links
 from .course import QUESTIONS_MARKER, question_picks
 from .loader import CARDS_MARKER, LANGUAGES_MARKER, marker_args
 from .model import PARENTS, Card, Site
+from .translations import summarise
 from .vocab import SECTIONS, TAGS
 
 CHECKLIST_DIR = "checklists"
@@ -335,11 +338,22 @@ def label_task_lists(page_html: str) -> str:
     return _TASK_RE.sub(repl, page_html)
 
 
-def render_status(rows, site: Site, lang: str, strings: dict) -> str:
+def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | None = None) -> str:
+    """The status page: per language a summary (current, behind, missing, reviewed, terms outside
+    the termbase), then every page in every language."""
     s = strings[lang]
     tr = s["translation"]
     langs = site.languages[1:]
     out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
+           f"| {tr['summary_language']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
+           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|"]
+    for sm in summarise(rows, site.languages):
+        n = [f'<bdi dir="ltr">{s.number(v)}</bdi>' for v in (sm.current, sm.behind, sm.missing)]
+        share = f'<bdi dir="ltr">{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=lang)})</bdi>'
+        terms = f'<bdi dir="ltr">{s.number((term_hits or {}).get(sm.lang, 0))}</bdi>'
+        out.append(f'| <span class="kb-lang-summary" lang="{sm.lang}">{strings[sm.lang]["language"]}</span> '
+                   f'| {" | ".join(n)} | {share} | {terms} |')
+    out += ["",
            f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
            "|---|" + "---|" * len(langs)]
     by_base: dict = {}

@@ -53,3 +53,42 @@ def format_table(rows: list[Status], languages: tuple) -> str:
     lines.append(f"\n{counts['current']} current, {counts['behind']} behind, {counts['missing']} missing, "
                  f"{sum(r.reviewed for r in rows)} reviewed")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LanguageSummary:
+    lang: str
+    total: int
+    current: int
+    behind: int
+    missing: int
+    reviewed: int  # reviewed and still current
+
+    @property
+    def reviewed_share(self) -> float:
+        return self.reviewed / self.total if self.total else 0.0
+
+
+def summarise(rows: list[Status], languages: tuple) -> list[LanguageSummary]:
+    """Per translated language: how many pages are current, behind, missing and reviewed."""
+    out = []
+    for lang in languages[1:]:
+        mine = [r for r in rows if r.lang == lang]
+        out.append(LanguageSummary(
+            lang, len(mine), *(sum(r.state == s for r in mine) for s in ("current", "behind", "missing")),
+            sum(r.reviewed and r.state == "current" for r in mine)))
+    return out
+
+
+def format_summary(rows: list[Status], languages: tuple, hits: list) -> str:
+    """Per language: one line of counts and one terminology line (forbidden variants found)."""
+    lines = ["", "language  current  behind  missing  reviewed"]
+    for s in summarise(rows, languages):
+        lines.append(f"{s.lang:<8}  {s.current:>7}  {s.behind:>6}  {s.missing:>7}  "
+                     f"{s.reviewed:>4} ({s.reviewed_share:.0%})")
+    for lang in languages[1:]:
+        mine = [h for h in hits if h.lang == lang]
+        files = len({h.path for h in mine})
+        lines.append(f"terminology {lang}: " + (f"{len(mine)} forbidden variant(s) in {files} file(s)" if mine
+                                               else "every page and string uses the termbase's renderings"))
+    return "\n".join(lines)

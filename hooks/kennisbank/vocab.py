@@ -38,3 +38,6 @@ TAGS = (
 )
 
 FOLDER_TO_SECTION = {v["folder"]: k for k, v in SECTIONS.items()}
+
+# Who may stamp a translation as reviewed: a role, never a person's name.
+REVIEWER_ROLES = ("tolk", "vertaler", "ouder", "leerkracht", "contactouder", "moedertaalspreker")
