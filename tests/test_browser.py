@@ -144,6 +144,7 @@ def test_ticks_and_start_again_work_when_storage_is_blocked(server, page):
     box = page.locator(".kb-checklist input[data-item]").first
     _tick(page, box)
     assert box.is_checked()
+    page.once("dialog", lambda d: d.accept())  # "start again" asks first (issue 17)
     page.locator(".kb-reset").first.click()
     assert not box.is_checked()
     assert [e for e in errors if "kennisbank.js" in e] == []
