@@ -176,6 +176,9 @@ def test_segments_that_do_not_fit_the_page_are_refused(project):
 
 
 def test_a_hand_stamped_review_must_name_a_role(project):
+    # Both from the modules loaded now: hooks/site.py reloads the domain package on every in-process
+    # build (for `make serve`), so a class imported at the top of this file may be an older copy.
+    from kennisbank.loader import load_site
     from kennisbank.model import ContentError
 
     page = project / "docs" / f"{CARD}.en.md"
