@@ -60,6 +60,18 @@ def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=No
     return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
+def refused_build(project: Path, out: Path, **kw) -> str:
+    """Build ``project`` into ``out`` and check it was refused cleanly: non-zero exit, no traceback,
+    exactly one ERROR line, nothing written. Returns that line."""
+    result = mkdocs(project, site_dir=out, **kw)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    assert not out.exists(), "a failed build must leave nothing behind"
+    return errors[0]
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of what a build needs, to break on purpose."""
     dest.mkdir(parents=True)
