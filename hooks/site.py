@@ -364,7 +364,8 @@ def on_post_build(config):
     for lang, text in state.not_found.items():  # a 404 page per language; the Dutch one at the root
         (root / ("" if lang == state.site.languages[0] else lang) / "404.html").write_text(text, encoding="utf-8")
     merged = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for lang, index in search.split_index(merged, state.site.languages).items():
+    lunr = {p.name.split(".")[1] for p in (root / "assets" / "javascripts" / "lunr" / "min").glob("lunr.*.min.js")}
+    for lang, index in search.split_index(merged, state.site.languages, lunr).items():
         folder = root / ("" if lang == state.site.languages[0] else lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(index).items():

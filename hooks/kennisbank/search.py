@@ -1,15 +1,28 @@
-"""One search index per language.
+"""One search index per language, with the forms a reader types.
 
 static-i18n merges every language into one index at the site root, so a Turkish
 reader finds Dutch pages. We split it: each language gets its own index under its
-own root (``tr/search/search_index.json``), with locations relative to that root
-and lunr stemming for that language only. Pages of a language point Material's
-search at their own root (see ``language_base``).
+own root (``tr/search/search_index.json``), with locations relative to that root.
+Pages of a language point Material's search at their own root (see ``language_base``).
+
+How Material's search matches (its worker, lunr): the text is split at white space and
+hyphens and lower-cased; every query word gets a trailing wildcard and is NOT stemmed, so
+a query word finds every indexed word that starts with it. A stemmer on the index side
+only (lunr-languages) therefore makes things worse: "saatleri" no longer starts the
+indexed stem "saat". What works is the other way round: each entry also carries, hidden,
+the dictionary form (lemma) of its words, which is what a reader types: Turkish
+"hazırlık" for "hazırlığı", Polish "szkoła" for "szkole", Ukrainian "школа" for
+"школі". A form that a word of the entry already starts with is left out: the prefix
+match finds it anyway. Arabic and Persian entries also carry their words in the other
+spellings a reader may type (see ``arabic_forms``, ``persian_forms``); the query is
+brought to the same spelling in the browser (docs/assets/search.js).
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from functools import lru_cache
 
 # Arabic: the same word is written with or without the article and glued proclitics (السعادة, سعادة;
 # كمرآة, مرآة), with or without hamza on alef, with ta marbuta or ha. Material's search matches
@@ -19,6 +32,22 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
 _MARKS = re.compile(r"[\u064b-\u0652\u0640]")  # vowel marks and tatweel
 PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
 _UNIFY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+# Persian: Arabic keyboards type ي and ك where Persian writes ی and ک; a word with a
+# zero-width non-joiner (می‌خواهم, مدرسه‌ها) is typed without it, or with a space.
+_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
+_PERSIAN_WORD = re.compile(r"[\u0621-\u06ff\u200c]+")
+ZWNJ = "\u200c"
+# What a zero-width non-joiner separates from a word, and is not a word to search for on its own.
+PERSIAN_AFFIXES = {"می", "نمی", "ها", "های", "هایی", "ای", "ی", "تر", "ترین", "ام", "ات", "اش", "ایم", "اید", "اند"}
+
+# Words as the lemmatizer sees them: letters, with an apostrophe inside (Ukrainian здоров'я).
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_SEPARATOR = re.compile(r"[\s\-]+")  # Material's default separator (mkdocs.yml keeps it)
+_TAG = re.compile(r"<[^>]+>")
+
+# The dictionary forms (simplemma) for these languages; Arabic has its own forms above.
+LEMMA_LANGUAGES = ("nl", "en", "tr", "pl", "uk", "fa")
 
 
 def arabic_forms(word: str) -> set[str]:
@@ -33,28 +62,110 @@ def arabic_forms(word: str) -> set[str]:
     return forms - {word}
 
 
-def with_arabic_forms(text: str) -> str:
-    """An index entry's text with the other forms of its Arabic words added, hidden from view."""
-    words = _ARABIC_WORD.findall(re.sub(r"<[^>]+>", " ", text))
-    seen = set(words)
-    extra = []
-    for w in words:
-        for f in sorted(arabic_forms(w)):
-            if f not in seen:
-                seen.add(f)
-                extra.append(f)
+def persian_forms(word: str) -> set[str]:
+    """Other spellings of a Persian word: Persian letters for Arabic ones, without marks, and a
+    word with a zero-width non-joiner also without it and as its parts."""
+    bare = _MARKS.sub("", word).translate(_PERSIAN).strip(ZWNJ)
+    forms = {bare}
+    if ZWNJ in bare:
+        forms.add(bare.replace(ZWNJ, ""))
+        forms |= {p for p in bare.split(ZWNJ) if p not in PERSIAN_AFFIXES}
+    return forms - {word}
+
+
+def turkish_lower(word: str) -> str:
+    """Turkish lower case: İ is i and I is ı (the browser's lower case makes İ "i̇" and I "i")."""
+    return word.replace("İ", "i").replace("I", "ı").lower()
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    """simplemma, with its dictionaries as tries cached on disk: the first build on a machine
+    decodes them (slow, once per simplemma version), later builds load them in a moment."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=TrieDictionaryFactory()))
+
+
+def lemma(word: str, lang: str) -> str:
+    """The dictionary form of a word, lower case ("hazırlığı" -> "hazırlık")."""
+    low = turkish_lower(word) if lang == "tr" else word.lower()
+    return _lemmatizer().lemmatize(low, lang=lang).lower()
+
+
+def word_forms(lang: str):
+    """A function word -> the other forms of that word a reader of ``lang`` may type."""
+    cache: dict[str, set[str]] = {}
+
+    def forms(word: str) -> set[str]:
+        if word not in cache:
+            out: set[str] = set()
+            if lang == "ar":
+                out |= arabic_forms(word)
+            if lang == "fa":
+                out |= persian_forms(word)
+            if lang == "tr":
+                out.add(turkish_lower(word))
+            if lang == "uk":
+                out.add(word.replace("’", "'").replace("ʼ", "'").lower())
+            if lang in LEMMA_LANGUAGES:
+                out |= {lemma(w, lang) for w in {word, *out}}
+            if lang == "fa":  # the query is written without it (docs/assets/search.js)
+                out = {f for f in out if ZWNJ not in f}
+            cache[word] = out - {word.lower(), ""}
+        return cache[word]
+    return forms
+
+
+def _words(lang: str, text: str) -> list[str]:
+    pattern = {"ar": _ARABIC_WORD, "fa": _PERSIAN_WORD}.get(lang, _WORD)
+    return list(dict.fromkeys(pattern.findall(text)))
+
+
+def with_hidden_forms(text: str, lang: str, forms=None) -> str:
+    """An index entry's text with the other forms of its words added, hidden from view. A form
+    is left out when a word of the entry already starts with it (Material matches prefixes)."""
+    forms = forms or word_forms(lang)
+    plain = _TAG.sub(" ", text)
+    tokens = sorted({t.lower() for t in _SEPARATOR.split(plain) if t})
+    extra: list[str] = []
+    for w in _words(lang, plain):
+        for f in sorted(forms(w)):
+            i = bisect.bisect_left(tokens, f)
+            if i < len(tokens) and tokens[i].startswith(f):
+                continue
+            bisect.insort(tokens, f)
+            extra.append(f)
     return f'{text} <span hidden>{" ".join(extra)}</span>' if extra else text
 
 
-def split_index(index: dict, languages: tuple) -> dict[str, dict]:
-    """{lang: index}. Entries whose location starts with '<lang>/' belong to that language."""
+def with_arabic_forms(text: str) -> str:
+    """An Arabic entry's text with the other spellings of its words, hidden."""
+    return with_hidden_forms(text, "ar")
+
+
+def lunr_language(lang: str, supported) -> str:
+    """The language Material's search worker is set up with. It loads
+    ``lunr/min/lunr.<lang>.min.js`` for any language but English, and a language it has
+    no file for (Polish, Ukrainian, Persian) breaks the search: those get the default."""
+    return lang if lang in supported else "en"
+
+
+def split_index(index: dict, languages: tuple, supported=None, forms=True) -> dict[str, dict]:
+    """{lang: index}. Entries whose location starts with '<lang>/' belong to that language.
+    ``supported``: the languages Material's worker has lunr files for (None: all).
+    ``forms``: add the hidden forms (False: the index as Material wrote it, for comparison)."""
     default = languages[0]
-    out = {lang: {"config": {**index["config"], "lang": [lang]}, "docs": []} for lang in languages}
+    out = {lang: {"config": {**index["config"],
+                             "lang": [lang if supported is None else lunr_language(lang, supported)]},
+                  "docs": []} for lang in languages}
+    makers = {lang: word_forms(lang) for lang in languages} if forms else {}
     for doc in index["docs"]:
         lang = next((x for x in languages[1:] if doc["location"].startswith(f"{x}/")), default)
         loc = doc["location"][len(lang) + 1:] if lang != default else doc["location"]
-        if lang == "ar":
-            doc = {**doc, "text": with_arabic_forms(doc.get("text", ""))}
+        if forms:
+            doc = {**doc, "text": with_hidden_forms(doc.get("text", ""), lang, makers[lang])}
         out[lang]["docs"].append({**doc, "location": loc})
     return out
 

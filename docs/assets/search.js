@@ -1,0 +1,71 @@
+// Search, before Material's bundle runs (overrides/main.html loads this file just before it).
+// 1. The search index is downloaded only when the reader opens search: a parent on mobile data
+//    does not pay for it on every first visit. Material asks for it as soon as a page loads
+//    (XMLHttpRequest to search/search_index.json); that request is sent when the search toggle
+//    is switched on, or at once on a page opened from a search result (?h=, for highlighting).
+// 2. The query is written the way the index writes words (hooks/kennisbank/search.py adds
+//    these spellings to the index): Persian letters for the Arabic ي and ك an Arabic keyboard
+//    types, no zero-width non-joiner; Arabic without vowel marks and with alef, hamza and ta
+//    marbuta unified; Turkish İ and I lower-cased the Turkish way; one Ukrainian apostrophe.
+(function () {
+  "use strict";
+  var INDEX = /\/search\/search_index\.json$/;
+
+  function searchWanted() {
+    var toggle = document.querySelector("[data-md-toggle=search]");
+    var params = new URLSearchParams(location.search);
+    return (toggle && toggle.checked) || params.has("h") || params.has("q");
+  }
+
+  function whenSearchOpens(run) {
+    if (searchWanted()) { run(); return; }
+    function check() {
+      var toggle = document.querySelector("[data-md-toggle=search]");
+      if (toggle && toggle.checked) {
+        document.removeEventListener("change", check, true);
+        run();
+      }
+    }
+    document.addEventListener("change", check, true);
+  }
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.kbSearchIndex = INDEX.test(String(url).split(/[?#]/)[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var xhr = this, args = arguments;
+    if (!xhr.kbSearchIndex) { return send.apply(xhr, args); }
+    whenSearchOpens(function () { send.apply(xhr, args); });
+  };
+
+  var lang = (document.documentElement.lang || "").toLowerCase().split("-")[0];
+  var MARKS = /[\u064b-\u0652\u0640]/g;
+  var normalise = {
+    fa: function (q) {
+      return q.replace(MARKS, "").replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9")
+        .replace(/\u0629/g, "\u0647").replace(/\u200c/g, "");
+    },
+    ar: function (q) {
+      return q.replace(MARKS, "").replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a")
+        .replace(/\u0629/g, "\u0647").replace(/\u0624/g, "\u0648").replace(/\u0626/g, "\u064a");
+    },
+    tr: function (q) { return q.replace(/\u0130/g, "i").replace(/I/g, "\u0131"); },
+    uk: function (q) { return q.replace(/[\u2019\u02bc]/g, "'"); }
+  }[lang];
+  if (!normalise) { return; }
+  // Material sends the query to its search worker as {type: 2, data: "<query>"}.
+  // file:// pages use iframe-worker's Worker (loaded before this file), with the same postMessage.
+  var post = window.Worker && window.Worker.prototype.postMessage;
+  if (!post) { return; }
+  window.Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2 && typeof message.data === "string") {
+      var args = Array.prototype.slice.call(arguments);
+      args[0] = { type: 2, data: normalise(message.data) };
+      return post.apply(this, args);
+    }
+    return post.apply(this, arguments);
+  };
+})();
