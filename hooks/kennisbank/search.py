@@ -9,8 +9,8 @@ How Material's search matches (its worker, lunr): the text is split at white spa
 hyphens and lower-cased; every query word gets a trailing wildcard and is NOT stemmed, so
 a query word finds every indexed word that starts with it. A stemmer on the index side
 only (lunr-languages) therefore makes things worse: "saatleri" no longer starts the
-indexed stem "saat". What works is the other way round: each entry also carries, hidden,
-the dictionary form (lemma) of its words, which is what a reader types: Turkish
+indexed stem "saat". What works is the other way round: each entry also carries the
+dictionary form (lemma) of its words, in fields of its own that are indexed but not shown, which is what a reader types: Turkish
 "hazırlık" for "hazırlığı", Polish "szkoła" for "szkole", Ukrainian "школа" for
 "школі". A form that a word of the entry already starts with is left out: the prefix
 match finds it anyway. Arabic and Persian entries also carry their words in the other
@@ -27,7 +27,7 @@ from functools import lru_cache
 # Arabic: the same word is written with or without the article and glued proclitics (السعادة, سعادة;
 # كمرآة, مرآة), with or without hamza on alef, with ta marbuta or ha. Material's search matches
 # the start of a word and has no Arabic stemmer, so each Arabic entry also carries its words in
-# those other forms, hidden, for the search to find.
+# those other forms, for the search to find.
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
 _MARKS = re.compile(r"[\u064b-\u0652\u0640]")  # vowel marks and tatweel
 PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
@@ -91,7 +91,7 @@ def _lemmatizer():
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of a word, lower case ("hazırlığı" -> "hazırlık")."""
     low = turkish_lower(word) if lang == "tr" else word.lower()
-    return _lemmatizer().lemmatize(low, lang=lang).lower()
+    return _lemmatizer().lemmatize(low, lang=lang).lower().replace("_", "")  # Dutch aan_sluiten
 
 
 def word_forms(lang: str):
@@ -123,9 +123,9 @@ def _words(lang: str, text: str) -> list[str]:
     return list(dict.fromkeys(pattern.findall(text)))
 
 
-def with_hidden_forms(text: str, lang: str, forms=None) -> str:
-    """An index entry's text with the other forms of its words added, hidden from view. A form
-    is left out when a word of the entry already starts with it (Material matches prefixes)."""
+def extra_forms(text: str, lang: str, forms=None) -> list[str]:
+    """The other forms of the words of ``text`` that a search would not find already: a form
+    is left out when a word of the text starts with it (Material matches prefixes)."""
     forms = forms or word_forms(lang)
     plain = _TAG.sub(" ", text)
     tokens = sorted({t.lower() for t in _SEPARATOR.split(plain) if t})
@@ -137,12 +137,7 @@ def with_hidden_forms(text: str, lang: str, forms=None) -> str:
                 continue
             bisect.insort(tokens, f)
             extra.append(f)
-    return f'{text} <span hidden>{" ".join(extra)}</span>' if extra else text
-
-
-def with_arabic_forms(text: str) -> str:
-    """An Arabic entry's text with the other spellings of its words, hidden."""
-    return with_hidden_forms(text, "ar")
+    return extra
 
 
 def lunr_language(lang: str, supported) -> str:
@@ -155,18 +150,30 @@ def lunr_language(lang: str, supported) -> str:
 def split_index(index: dict, languages: tuple, supported=None, forms=True) -> dict[str, dict]:
     """{lang: index}. Entries whose location starts with '<lang>/' belong to that language.
     ``supported``: the languages Material's worker has lunr files for (None: all).
-    ``forms``: add the hidden forms (False: the index as Material wrote it, for comparison)."""
+    ``forms``: give each entry the other forms of its words (False: as Material wrote it).
+
+    The forms go into two fields of their own, which Material indexes (it indexes every field
+    in ``config.fields``) but does not show: ``forms`` (of the text, weighted as the text) and
+    ``title_forms`` (of the title, weighted as the title, so "marzenie" finds the card titled
+    "Marzenia dziecka" first)."""
     default = languages[0]
-    out = {lang: {"config": {**index["config"],
-                             "lang": [lang if supported is None else lunr_language(lang, supported)]},
+    config = dict(index["config"])
+    if forms:
+        fields = config.get("fields", {})
+        config["fields"] = {**fields, "forms": {"boost": fields.get("text", {}).get("boost", 1.0)},
+                            "title_forms": {"boost": fields.get("title", {}).get("boost", 1.0)}}
+    out = {lang: {"config": {**config, "lang": [lang if supported is None else lunr_language(lang, supported)]},
                   "docs": []} for lang in languages}
     makers = {lang: word_forms(lang) for lang in languages} if forms else {}
     for doc in index["docs"]:
         lang = next((x for x in languages[1:] if doc["location"].startswith(f"{x}/")), default)
-        loc = doc["location"][len(lang) + 1:] if lang != default else doc["location"]
+        doc = {**doc, "location": doc["location"][len(lang) + 1:] if lang != default else doc["location"]}
         if forms:
-            doc = {**doc, "text": with_hidden_forms(doc.get("text", ""), lang, makers[lang])}
-        out[lang]["docs"].append({**doc, "location": loc})
+            for field, source in (("forms", "text"), ("title_forms", "title")):
+                extra = extra_forms(doc.get(source, ""), lang, makers[lang])
+                if extra:
+                    doc[field] = " ".join(extra)
+        out[lang]["docs"].append(doc)
     return out
 
 
