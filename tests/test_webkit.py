@@ -152,6 +152,17 @@ def _arrived(driver, url: str):
         message=f"the browser did not arrive at {url}, its ticks set up")
 
 
+def _tap(driver, element):
+    """A tap with a finger (a WebDriver touch pointer), as on a phone, not a mouse click."""
+    from selenium.webdriver.common.actions import interaction
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    from selenium.webdriver.common.actions.pointer_input import PointerInput
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)  # actions do not scroll
+    tap = ActionBuilder(driver, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
+    tap.pointer_action.move_to(element).pointer_down().pointer_up()
+    tap.perform()
+
+
 def _core_labels(driver) -> list:
     """The items' texts on the core list, the first list on the page ("meer vragen" follow it)."""
     return driver.find_element(*_css(".kb-checklist")).find_elements(*_css("label.kb-item"))
@@ -200,12 +211,12 @@ def test_a_tap_on_the_text_ticks_and_the_tick_stays_after_a_reload(wk, server, c
     assert [_words(x.text) for x in labels] == [_words(_item(e, lang)) for e in core]
     assert _ticked(wk) == set()
     key = labels[2].get_attribute("data-item")
-    labels[2].click()  # a tap on the words, not on the box
+    _tap(wk, labels[2])  # a tap on the words, not on the box
     assert _ticked(wk) == {key}
     wk.refresh()
     _arrived(wk, url)
     assert _ticked(wk) == {key}, "the tick is still there after a reload"
-    wk.find_element(*_css(f'.kb-checklist label.kb-item[data-item="{key}"]')).click()
+    _tap(wk, wk.find_element(*_css(f'.kb-checklist label.kb-item[data-item="{key}"]')))
     assert _ticked(wk) == set(), "a second tap takes the tick away"
     wk.refresh()
     _arrived(wk, url)
@@ -218,17 +229,17 @@ def test_start_again_asks_first(wk, server, strings, lang):
     url = f"{server}/{_prefix(lang)}checklists/ouders/"
     _open(wk, url)
     labels = _core_labels(wk)
-    labels[0].click()
-    labels[1].click()
+    _tap(wk, labels[0])
+    _tap(wk, labels[1])
     ticked = _ticked(wk)
     assert len(ticked) == 2
     reset = wk.find_element(*_css(".kb-reset"))
-    reset.click()
+    _tap(wk, reset)
     question = wk.switch_to.alert
     assert question.text == strings[lang]["checklist"]["confirm_reset"], "asked, in the reader's language"
     question.dismiss()
     assert _ticked(wk) == ticked, "saying no keeps the ticks"
-    reset.click()
+    _tap(wk, reset)
     wk.switch_to.alert.accept()
     assert _ticked(wk) == set()
     wk.refresh()
@@ -242,8 +253,8 @@ def test_start_again_asks_first(wk, server, strings, lang):
 def test_the_language_switcher_on_the_list_arrives_on_the_same_list(wk, server, core, start, to):
     wk.set_window_size(*PHONE)
     _open(wk, f"{server}/{_prefix(start)}checklists/ouders/")
-    wk.find_element(*_css(".md-select .md-header__button")).click()  # a tap on the language button
-    _visible(wk, f'.md-select a[hreflang="{to}"]').click()  # the list of languages opened
+    _tap(wk, wk.find_element(*_css(".md-select .md-header__button")))  # the language button
+    _tap(wk, _visible(wk, f'.md-select a[hreflang="{to}"]'))  # the list of languages opened
     _arrived(wk, f"{server}/{_prefix(to)}checklists/ouders/")
     assert wk.execute_script("return document.documentElement.lang") == to
     assert wk.execute_script("return getComputedStyle(document.querySelector('.md-content')).direction") == \
@@ -290,7 +301,7 @@ def test_side_by_side_view_of_the_list_is_aligned_by_id_and_mirrored(wk, server,
     _open(wk, f"{server}/{_prefix(start)}checklists/ouders/")
     # one tap: on the Dutch list a link per language, on the reader's list the one button
     link = f'.kb-sbs a[hreflang="{to}"]' if start == DUTCH else ".kb-sbs a"
-    wk.find_element(*_css(link)).click()
+    _tap(wk, wk.find_element(*_css(link)))
     _arrived(wk, f"{server}/{to}/checklists/ouders-tweetalig/")
     heads = wk.find_elements(*_css("table.kb-bilingual thead th"))
     assert [_words(h.text) for h in heads] == [strings[DUTCH]["language"], strings[to]["language"]]
@@ -305,7 +316,7 @@ def test_side_by_side_view_of_a_card_in_one_tap(wk, server, site, lang):
     card = site.cards["V13"]
     wk.set_window_size(*TABLET)
     _open(wk, f"{server}/{lang}/voorwaarden/zorg-voor-een-tolk/")
-    wk.find_element(*_css(".kb-sbs a")).click()
+    _tap(wk, wk.find_element(*_css(".kb-sbs a")))
     _arrived(wk, f"{server}/{lang}/naast-elkaar/zorg-voor-een-tolk/")
     rows = _rows(wk, 'table.kb-bilingual tbody tr[data-row^="item-"]')
     assert [r["id"] for r in rows] == [f"item-{i.id}" for i in card.checklist]
