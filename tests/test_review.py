@@ -6,19 +6,21 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from babel.numbers import format_decimal, format_percent
 from translate.storage import po
 
-from conftest import LANGUAGES, mkdocs
+from conftest import LANGUAGES, ROOT, RTL, SAMPLE, mkdocs
+from kennisbank.config import read_i18n_languages
 from kennisbank.loader import load_site
 from kennisbank.review import export_package, import_package, interface_pairs
 from kennisbank.translations import translation_status
 
 CARD = "themas/hoe-gaat-het-met-de-ouder"
 OTHER = "voorwaarden/zorg-voor-een-tolk"
-NAMES = {"nl": "Nederlands", "tr": "Türkçe", "ar": "العربية", "en": "English"}
+NAMES = {x["locale"]: x["name"] for x in read_i18n_languages(ROOT / "mkdocs.yml")}
 
 
 def kb(project, *args):
@@ -105,7 +107,7 @@ def test_round_trip_changed_string_lands_in_its_page_and_marks_it_reviewed(proje
     assert "kb-unreviewed" in (out / "tr" / OTHER / "index.html").read_text(encoding="utf-8")
     assert "kb-unreviewed" in (out / "ar" / CARD / "index.html").read_text(encoding="utf-8")
     # the status page, in every language, counts it: Turkish 1 of 84 reviewed
-    for prefix in ("", "en/", "tr/", "ar/"):
+    for prefix in ["" if x == LANGUAGES[0] else f"{x}/" for x in LANGUAGES]:
         page = (out / prefix / "vertalingen" / "index.html").read_text(encoding="utf-8")
         row = re.search(r'<span class="kb-lang-summary" lang="tr">.*?</tr>', page, re.S).group(0)
         cells = re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row)
@@ -191,7 +193,15 @@ def test_a_hand_stamped_review_must_name_a_role(project):
         load_site(project / "docs", LANGUAGES)
 
 
-@pytest.mark.parametrize("lang", ["tr", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_sheet_marks_the_translation_column_with_its_direction(lang):
+    from kennisbank.review import render_sheet
+    sheet = render_sheet([], [("k", "Afdrukken", "x")], lang, NAMES)
+    expected = ' dir="rtl"' if lang in RTL else ""
+    assert f'<td lang="{lang}"{expected}>' in sheet and f'<th lang="{lang}"{expected}>' in sheet
+
+
+@pytest.mark.parametrize("lang", SAMPLE)
 def test_printed_sheet_puts_dutch_beside_the_translation(browser, site, tmp_path, lang):
     """Print the sheet as a reviewer does (A4, browser defaults) and read the PDF back."""
     import pypdfium2
@@ -213,7 +223,7 @@ def test_printed_sheet_puts_dutch_beside_the_translation(browser, site, tmp_path
     for i in range(text.count_chars()):
         ch = text.get_text_range(i, 1)
         left, _b, right, _t = text.get_charbox(i)
-        if "\u0600" <= ch <= "\u06ff":
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):  # Arabic script, Cyrillic
             other.append(left)
         elif ch in "ğışçöüİĞŞÇÖÜ":
             other.append(left)

@@ -39,6 +39,11 @@ GLOSSARY = "glossary/{lang}.yml"
 NUMBER_IN_WORD = {"zero", "one", "two"}
 
 
+def direction(lang: str) -> str:
+    """"rtl" or "ltr": the language's script direction as CLDR gives it (ar and fa are "rtl")."""
+    return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+
+
 class Messages(dict):
     """One language's interface strings.
 
@@ -55,7 +60,7 @@ class Messages(dict):
         self.lang, self._tr, self._keys = lang, translations, keys
         locale = Locale.parse(lang)
         tree: dict = {"language": locale.get_display_name(lang),
-                      "dir": "rtl" if locale.character_order == "right-to-left" else "ltr"}
+                      "dir": direction(lang)}
         for key, (msgid, plural) in keys.items():
             if plural is None:
                 node = tree
