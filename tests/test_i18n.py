@@ -70,10 +70,13 @@ def test_round_table_day_per_language(strings):
     assert {x: strings[x].date(day) for x in LANGUAGES} == {x: expected[x] for x in LANGUAGES}
 
 
-def test_language_names_and_direction_from_cldr(strings):
+def test_language_names_from_the_config_and_direction_from_cldr(strings):
+    # as the issue names them: Persian is "فارسی (دری)", so that Dari readers see their language too
     names = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية",
-             "pl": "polski", "uk": "українська", "fa": "فارسی"}
+             "pl": "Polski", "uk": "Українська", "fa": "فارسی (دری)"}
     assert {x: strings[x]["language"] for x in LANGUAGES} == {x: names[x] for x in LANGUAGES}
+    # without the site's names: CLDR's
+    assert load_strings(ROOT / "hooks", ("nl", "fa"))["fa"]["language"] == "فارسی"
     # the issue: Arabic and Persian are written right to left, every other language left to right
     assert {x: strings[x]["dir"] for x in LANGUAGES} == {x: "rtl" if x in ("ar", "fa") else "ltr" for x in LANGUAGES}
     assert set(RTL) == {"ar", "fa"} & set(LANGUAGES)
