@@ -70,7 +70,7 @@ def on_config(config):
     try:
         languages = _languages(config)
         state.site = load_site(config.docs_dir, languages)
-        state.strings = load_strings(HERE, languages)
+        state.strings = load_strings(HERE, languages, _language_names(config))
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
         state.links = Links(state.site.cards)
         state.checklists = build_checklists(state.site)
