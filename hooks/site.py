@@ -28,10 +28,12 @@ for _name in [n for n in sys.modules if n == "kennisbank" or n.startswith("kenni
 
 from kennisbank import csp, foreign, render, sanitise, search  # noqa: E402
 from kennisbank.checklists import build_checklists  # noqa: E402
+from kennisbank.config import check_partial_languages  # noqa: E402
 from kennisbank.glossary import Glossary  # noqa: E402
 from kennisbank.links import Links, section_pairs  # noqa: E402
 from kennisbank.loader import language_of, load_site, section_of  # noqa: E402
 from kennisbank.model import ContentError  # noqa: E402
+from kennisbank.partial import PARENTS_PAGE, coverage  # noqa: E402
 from kennisbank.school import check_site_url, read_school as load_school_file  # noqa: E402
 from kennisbank.strings import load_strings  # noqa: E402
 from kennisbank.terms import check_project, load_termbases  # noqa: E402
@@ -43,7 +45,7 @@ NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "chec
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
-                        term_hits={})
+                        term_hits={}, partial=())
 
 
 def _languages(config) -> tuple:
@@ -69,6 +71,9 @@ def on_config(config):
         return config  # a nested language build: the outer build has read everything already
     try:
         languages = _languages(config)
+        state.partial = check_partial_languages(config.extra.get("partial_languages"), languages,
+                                                Path(config.config_file_path or "mkdocs.yml").name)
+        _check_theme_languages(config, languages)
         state.site = load_site(config.docs_dir, languages)
         state.strings = load_strings(HERE, languages)
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
@@ -77,6 +82,7 @@ def on_config(config):
         state.school = _school(config, languages)
         state.term_hits = _term_hits(config, languages)
         _site_names(config)
+        config.extra["switcher"] = _switcher(config)
         if config.site_url:  # from mkdocs.yml or KB_SITE_URL: it reaches every page's links
             check_site_url(config.site_url, "KB_SITE_URL", "site_url")
     except ContentError as e:
@@ -84,11 +90,28 @@ def on_config(config):
     return config
 
 
+def _check_theme_languages(config, languages):
+    """Material's own interface words (search, "skip to content", ...) come from a template per
+    language; for a language Material lacks (Tigrinya, Somali, ...) the project supplies one."""
+    for lang in languages:
+        rel = f"partials/languages/{lang}.html"
+        if not any((Path(d) / rel).is_file() for d in config.theme.dirs):
+            raise ContentError(Path(config.config_file_path or "mkdocs.yml").name, f"plugins.i18n.languages[{lang}]",
+                               f"Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)")
+
+
 def _term_hits(config, languages) -> dict:
     """{lang: forbidden variants found} for the status page; `make translations` lists them."""
     root = Path(config.config_file_path or "mkdocs.yml").parent
     hits = check_project(root, languages, load_termbases(root, languages))
     return {lang: sum(h.lang == lang for h in hits) for lang in languages[1:]}
+
+
+def _switcher(config) -> dict:
+    """{language: its name and direction} for the language switcher (overrides/partials/alternate.html).
+    A partial language is marked as partial there, in its own words, from its own catalog."""
+    return {lang: {"name": state.strings[lang].t("switcher.partial", name=name) if lang in state.partial else name,
+                   "dir": state.strings[lang]["dir"]} for lang, name in _language_names(config).items()}
 
 
 def _site_names(config):
@@ -159,7 +182,9 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
         date=render.build_date(lang, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())),
         school_name=state.school.name if state.school else None), True)
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
-    pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings, state.term_hits), True)
+    rows = translation_status(site)
+    pages[render.STATUS] = (render.render_status(rows, site, lang, strings, state.term_hits,
+                                                 coverage(site, rows, state.partial)), True)
     return pages
 
 
@@ -275,12 +300,17 @@ def on_page_markdown(markdown, page, config, files):
         markdown = render.expand_questions(markdown, site, lang, strings, up)
         markdown = render.expand_languages(markdown, lang, strings, site.languages, base, lambda x, src: render.relative_url(
             _url(config, lang, base), _url(config, x, src)))
-    markdown = _with_banner(markdown, page, lang, base)
+    markdown = _with_banner(markdown, page, config, lang, base)
     if state.school and base in PARENT_PAGES:
         markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
     url = render.online_url(config.site_url or "", page.url)
-    markdown = _after_title(markdown, render.page_tools(lang, strings, url))
+    markdown = _after_title(markdown, render.page_tools(lang, strings, url, marked=_is_fallback(page, lang)))
     return markdown
+
+
+def _is_fallback(page, lang: str) -> bool:
+    """An untranslated page: static-i18n shows the Dutch file in this language's build."""
+    return not getattr(page.file, "generated_by", None) and page.file.locale != lang
 
 
 def _base(src_uri: str) -> str:
@@ -294,13 +324,16 @@ def _after_title(markdown: str, block: str) -> str:
     return "\n".join(lines[:at] + ["", block] + lines[at:])
 
 
-def _with_banner(markdown: str, page, lang: str, base: str) -> str:
+def _with_banner(markdown: str, page, config, lang: str, base: str) -> str:
     site = state.site
     if getattr(page.file, "generated_by", None) or lang == site.languages[0]:
         return markdown.replace("<!-- kb:banner -->", "")
     dutch_url = render.relative_url(page.url, page.file.alternates[site.languages[0]].url)
     this = site.pages.get(page.file.src_uri)
-    if page.file.locale != lang:
+    if page.file.locale != lang and lang in state.partial:  # a partial language: point to what is translated
+        parents = render.relative_url(page.url, _url(config, lang, PARENTS_PAGE))
+        notes = render.banner("partial", lang, state.strings, None, parents)
+    elif page.file.locale != lang:
         notes = render.banner("missing", lang, state.strings, None)
     else:
         notes = ""
@@ -331,7 +364,10 @@ def on_page_content(html, page, config, files):
     """Labelled checklist boxes; glossary terms as tooltips in the page's language; then every
     page's HTML through the allowlist sanitiser: what it would change is refused."""
     try:
-        html = state.glossaries[_lang(config)].annotate(render.label_task_lists(html))
+        lang = _lang(config)
+        html = state.glossaries[lang].annotate(render.label_task_lists(html))
+        if _is_fallback(page, lang):  # Dutch text on a page of another language: say so to screen readers
+            html = render.in_dutch(html, state.site.languages[0], state.strings)
         return sanitise.check(html, page.file.src_uri, "body")
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
