@@ -218,3 +218,12 @@ def test_a_bad_declaration_is_refused_in_one_line(tmp_path, value, message):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip() == f"Error: mkdocs.yml: field 'extra.partial_languages': {message}" or \
         message in result.stderr.strip().splitlines()[0]
+
+
+def test_a_language_material_lacks_is_refused_in_one_line_until_its_words_are_supplied(tmp_path):
+    project = copy_project(tmp_path / "project")
+    add_partial_language(project)
+    (project / f"overrides/partials/languages/{CODE}.html").unlink()
+    line = refused_build(project, tmp_path / "out")
+    assert f"mkdocs.yml: field 'plugins.i18n.languages[{CODE}]'" in line
+    assert f"add overrides/partials/languages/{CODE}.html" in line
