@@ -10,6 +10,9 @@ scaling  full builds of synthetic sites with 1x, 4x and 10x the cards (all langu
 weight   median bytes per page over the wire (HTML + its CSS and JS, gzip), against a
          plain Material site built from the same Dutch Markdown.
 lcp      Largest Contentful Paint of a card page in Chromium on loopback, CPU 4x slower.
+languages  full builds of the site with its first four languages and with all of them (copies of
+         the project, same machine, same run, best of 2): seconds per language, so one sees
+         whether each added language costs the same.
 """
 from __future__ import annotations
 
@@ -243,9 +246,54 @@ def bench_glossary() -> None:
     print()
 
 
+def _only_languages(project: Path, keep: tuple) -> None:
+    """Drop every language but ``keep`` from the copy: its mkdocs.yml entry and its pages."""
+    import re
+    yml = project / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    for lang in read_languages(yml):
+        if lang in keep:
+            continue
+        text, n = re.subn(rf"^(\s*)- locale: {lang}\n(?:\1  .*\n)*", "", text, flags=re.M)
+        if n != 1:
+            raise SystemExit(f"mkdocs.yml: cannot find the entry of language '{lang}'")
+        for f in (project / "docs").rglob(f"*.{lang}.md"):
+            f.unlink()
+    yml.write_text(text, encoding="utf-8")
+
+
+def bench_languages() -> None:
+    """Build time with the first four languages and with all: the cost per language stays flat."""
+    langs = read_languages(ROOT / "mkdocs.yml")
+    sets = {4: langs[:4], len(langs): langs}
+    best: dict = {}
+    pages: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        projects = {}
+        for n, keep in sets.items():
+            projects[n] = _copy_project(Path(tmp) / f"p{n}")
+            shutil.copytree(ROOT / "vertalen", projects[n] / "vertalen")  # the termbases the build checks
+            _only_languages(projects[n], keep)
+        for _ in range(2):  # interleaved, so a busy moment on the machine hits both
+            for n in sets:
+                site = Path(tmp) / f"site{n}"
+                shutil.rmtree(site, ignore_errors=True)
+                best[n] = min(best.get(n, math.inf), _build_seconds(projects[n], site))
+                pages[n] = sum(1 for _ in site.rglob("index.html"))
+    print("## Languages: full build with four languages and with all (best of 2)\n")
+    print("| languages | pages | seconds | seconds per language | ms per page |")
+    print("|---|---:|---:|---:|---:|")
+    for n, keep in sets.items():
+        print(f"| {n} ({' '.join(keep)}) | {pages[n]} | {best[n]:.1f} | {best[n] / n:.1f} | {best[n] / pages[n] * 1000:.1f} |")
+    lo, hi = min(sets), max(sets)
+    added = (best[hi] - best[lo]) / (hi - lo)
+    print(f"\nEach language beyond the first {lo}: {added:.1f} s (the first {lo}: {best[lo] / lo:.1f} s each); "
+          f"ratio {added / (best[lo] / lo):.2f}.\n")
+
+
 if __name__ == "__main__":
     site = load_site(ROOT / "docs", read_languages(ROOT / "mkdocs.yml"))
-    what = sys.argv[1:] or ["links", "glossary", "build", "scaling", "weight", "lcp"]
+    what = sys.argv[1:] or ["links", "glossary", "build", "scaling", "weight", "lcp", "languages"]
     if "links" in what:
         bench_links(site.cards)
     if "glossary" in what:
@@ -258,3 +306,5 @@ if __name__ == "__main__":
         bench_weight()
     if "lcp" in what:
         bench_lcp()
+    if "languages" in what:
+        bench_languages()
