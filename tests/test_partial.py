@@ -227,3 +227,27 @@ def test_a_language_material_lacks_is_refused_in_one_line_until_its_words_are_su
     line = refused_build(project, tmp_path / "out")
     assert f"mkdocs.yml: field 'plugins.i18n.languages[{CODE}]'" in line
     assert f"add overrides/partials/languages/{CODE}.html" in line
+
+
+def test_in_chromium_the_mark_shows_and_the_pages_pass_axe(partial_site, page):
+    """The mark is text, not drawn by CSS: it shows in the opened switcher; the Dutch page under a
+    right-to-left notice and the partial language's status page have no axe (WCAG 2.1 AA) violations."""
+    from conftest import axe_violations
+    from reader import serve
+    _, out, strings, _ = partial_site
+    httpd, base = serve(out)
+    try:
+        page.goto(f"{base}{CODE}/lesbrief/")
+        assert page.evaluate("document.documentElement.lang") == CODE
+        notice = page.locator(".kb-partial")
+        assert notice.is_visible() and notice.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert page.locator(".kb-fallback h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
+        page.locator(".md-header__option .md-select").first.hover()
+        entry = page.locator(f'.md-select__link[hreflang="{CODE}"]')
+        entry.wait_for(state="visible")
+        assert entry.inner_text().strip() == OWN["switcher.partial"].format(name=NAME)
+        assert axe_violations(page) == []
+        page.goto(f"{base}{CODE}/vertalingen/")
+        assert axe_violations(page) == []
+    finally:
+        httpd.shutdown()
