@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .config import read_languages, read_partial_languages
 from .loader import load_site
+from .review import strings_reviewed
 from .model import ContentError
 from .partial import coverage, failing, format_coverage
 from .vocab import SECTIONS
@@ -44,7 +45,8 @@ def main(argv: list[str]) -> int:
             print(f"Error: {e}", file=sys.stderr)
             return 2
         print(format_table(rows, languages))
-        print(format_summary(rows, languages, hits))
+        strings = {lang: strings_reviewed(root, lang) for lang in languages[1:]}
+        print(format_summary(rows, languages, hits, strings))
         print(format_coverage(coverage(site, rows, partial)))
         for hit in hits:
             print(hit, file=sys.stderr)
