@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,22 +20,20 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-# `make serve` loads this file again after a change under hooks/: drop the domain modules it
-# imported last time, so the rebuild runs the changed code, not the copy in memory.
-for _name in [n for n in sys.modules if n == "kennisbank" or n.startswith("kennisbank.")]:
-    del sys.modules[_name]
-
-from kennisbank import csp, foreign, render, sanitise, search  # noqa: E402
-from kennisbank.checklists import build_checklists  # noqa: E402
-from kennisbank.glossary import Glossary  # noqa: E402
-from kennisbank.links import Links, section_pairs  # noqa: E402
-from kennisbank.loader import language_of, load_site, section_of  # noqa: E402
-from kennisbank.model import ContentError  # noqa: E402
-from kennisbank.school import check_site_url, read_school as load_school_file  # noqa: E402
-from kennisbank.strings import load_strings  # noqa: E402
-from kennisbank.terms import check_project, load_termbases  # noqa: E402
-from kennisbank.translations import is_behind, translation_status  # noqa: E402
-from kennisbank.vocab import TAGS  # noqa: E402
+# MkDocs loads this file once per process (its hooks loader is cached), so the domain package is
+# imported once too. `make serve LANG=..` (scripts/preview.py) restarts itself after a change under
+# hooks/; a plain `mkdocs serve` keeps the code it started with.
+from kennisbank import csp, foreign, render, sanitise, search
+from kennisbank.checklists import build_checklists
+from kennisbank.glossary import Glossary
+from kennisbank.links import Links, section_pairs
+from kennisbank.loader import language_of, load_site, section_of
+from kennisbank.model import ContentError
+from kennisbank.school import check_site_url, read_school as load_school_file
+from kennisbank.strings import load_strings
+from kennisbank.terms import check_project, load_termbases
+from kennisbank.translations import is_behind, translation_status
+from kennisbank.vocab import TAGS
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
@@ -69,6 +66,7 @@ def on_config(config):
         return config  # a nested language build: the outer build has read everything already
     try:
         languages = _languages(config)
+        _preview_only(config, languages)
         state.site = load_site(config.docs_dir, languages)
         state.strings = load_strings(HERE, languages)
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
@@ -82,6 +80,18 @@ def on_config(config):
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
+
+
+def _preview_only(config, languages) -> None:
+    """`make serve LANG=tr` (KB_LANGUAGE=tr): build Dutch (the source and fallback) and that
+    language only. Every language is still read and checked: links and the status page need them."""
+    only = os.environ.get("KB_LANGUAGE", "").strip()
+    if not only:
+        return
+    if only not in languages:
+        raise ContentError("KB_LANGUAGE", "LANG", f"{only!r} is not one of the languages in mkdocs.yml: {', '.join(languages)}")
+    for lang in config.plugins["i18n"].config.languages:
+        lang.build = lang.locale in (languages[0], only)
 
 
 def _term_hits(config, languages) -> dict:
