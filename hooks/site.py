@@ -40,7 +40,7 @@ NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "chec
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
-                        term_hits={})
+                        term_hits={}, nav=None, views={})
 
 
 def _languages(config) -> tuple:
@@ -67,11 +67,9 @@ def on_config(config):
     try:
         languages = _languages(config)
         _preview_only(config, languages)
-        state.site = load_site(config.docs_dir, languages)
+        _read_content(config, languages)
         state.strings = load_strings(HERE, languages)
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
-        state.links = Links(state.site.cards)
-        state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
         state.term_hits = _term_hits(config, languages)
         _site_names(config)
@@ -80,6 +78,21 @@ def on_config(config):
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
     return config
+
+
+def _read_content(config, languages) -> None:
+    state.site = load_site(config.docs_dir, languages)
+    state.links = Links(state.site.cards)
+    state.checklists = build_checklists(state.site)
+
+
+def reread_content(config) -> None:
+    """After an edit in the preview (scripts/preview.py): read the content again. Catalogs, the
+    school file and the termbase check stay as they were (a change there restarts the preview)."""
+    try:
+        _read_content(config, state.site.languages)
+    except ContentError as e:
+        raise PluginError(f"Invalid content: {e}") from None
 
 
 def _preview_only(config, languages) -> None:
@@ -214,6 +227,12 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    """Keep what this language's pages need to be rendered again one by one (scripts/preview.py)."""
+    state.views[_lang(config)] = SimpleNamespace(env=env, files=files, nav=state.nav)
+    return env
+
+
 @event_priority(-200)
 def on_nav(nav, config, files):
     """Section titles from the language's strings file, sections and generated pages in a fixed order."""
@@ -240,6 +259,7 @@ def on_nav(nav, config, files):
     nav.items.sort(key=key)
     walk(nav.items)
     _link_in_menu_order(nav)
+    state.nav = nav
     return nav
 
 

@@ -243,15 +243,177 @@ def bench_glossary() -> None:
     print()
 
 
+# --- issue 14: fast for editors (make bench ratio / preview / profile) ---------------------------
+
+def _build_times(project: Path, site_dir: Path, config: str = "mkdocs.yml", strict: bool = False) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one build in a fresh process. The CPU time is what the build
+    itself costs; the wall time also holds the waits for the other work on a shared machine."""
+    import resource
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", str(site_dir)]
+                   + (["--strict"] if strict else []), cwd=project, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _plain_config(project: Path) -> str:
+    """The same Markdown, every language, built by plain Material with static-i18n: mkdocs.yml
+    without the project's hooks and template overrides, not strict (the pages the hooks generate
+    are missing, so links to them warn)."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("\nhooks:\n  - hooks/site.py\n", "\n").replace("\nstrict: true\n", "\nstrict: false\n")
+    text = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("custom_dir:"))
+    assert "hooks/site.py" not in text and "custom_dir" not in text
+    (project / "plain.yml").write_text(text + "\n", encoding="utf-8")
+    return "plain.yml"
+
+
+def bench_ratio(rounds: int = 2) -> None:
+    """This site against plain Material + static-i18n on the same Markdown, all languages, built
+    in turns (so both see the same load on the shared machine); the best of ``rounds`` each."""
+    langs = read_languages(ROOT / "mkdocs.yml")
+    ours, plain = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        project = _copy_project(Path(tmp) / "plain")
+        config = _plain_config(project)
+        for r in range(rounds):
+            ours.append(_build_times(ROOT, Path(tmp) / f"ours{r}", strict=True))
+            plain.append(_build_times(project, Path(tmp) / f"plain{r}", config))
+        n_ours = sum(1 for _ in (Path(tmp) / "ours0").rglob("index.html"))
+        n_plain = sum(1 for _ in (Path(tmp) / "plain0").rglob("index.html"))
+    (ow, oc), (pw, pc) = [(min(x[0] for x in runs), min(x[1] for x in runs)) for runs in (ours, plain)]
+    print(f"## Full build per page against plain Material + static-i18n ({len(langs)} languages, best of {rounds})\n")
+    print("| build | pages | wall s | CPU s | wall ms per page | CPU ms per page |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(f"| this site (strict, hooks) | {n_ours} | {ow:.1f} | {oc:.1f} | {ow / n_ours * 1000:.1f} | {oc / n_ours * 1000:.1f} |")
+    print(f"| plain Material + static-i18n, same Markdown | {n_plain} | {pw:.1f} | {pc:.1f} | "
+          f"{pw / n_plain * 1000:.1f} | {pc / n_plain * 1000:.1f} |")
+    print(f"\nper-page ratio: **{(oc / n_ours) / (pc / n_plain):.2f}×** in CPU time, "
+          f"{(ow / n_ours) / (pw / n_plain):.2f}× in wall time (target ≤ 1.2); load average {os.getloadavg()[0]:.1f}\n")
+
+
+def bench_preview(edits: int = 3, lang: str = "tr") -> None:
+    """`make serve LANG=tr`: write a card, then poll the served page over HTTP until it shows the
+    edit. Runs the preview on a copy of the project."""
+    import re
+    import socket
+    import statistics
+    import urllib.request
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        project = _copy_project(Path(tmp) / "p")
+        shutil.copytree(ROOT / "vertalen", project / "vertalen")
+        (project / "scripts").mkdir()
+        shutil.copy2(ROOT / "scripts" / "preview.py", project / "scripts" / "preview.py")
+        card = project / "docs" / "voorwaarden" / f"zorg-voor-een-tolk.{lang}.md"
+        url = f"http://127.0.0.1:{port}/{lang}/voorwaarden/zorg-voor-een-tolk/"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+        env.pop("PYTHONPATH", None)
+        proc = subprocess.Popen([sys.executable, "scripts/preview.py", lang, str(port)], cwd=project, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+        def fetch():
+            try:
+                return urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+            except OSError:
+                return ""
+        try:
+            t = time.perf_counter()
+            while not fetch():
+                if proc.poll() is not None or time.perf_counter() - t > 600:
+                    raise SystemExit(f"the preview did not start: {proc.stderr.read()[-2000:]}")
+                time.sleep(0.5)
+            first = time.perf_counter() - t
+            times = []
+            for i in range(edits):
+                word = f"kbedit{i}x{os.getpid()}"
+                text = card.read_text(encoding="utf-8")
+                t = time.perf_counter()
+                card.write_text(re.sub(r"\n*$", f" {word}\n", text, count=1), encoding="utf-8")
+                while word not in fetch():
+                    if time.perf_counter() - t > 120:
+                        raise SystemExit("the edit did not show within 120 s")
+                    time.sleep(0.05)
+                times.append(time.perf_counter() - t)
+                time.sleep(3)  # let the preview finish the pages that list the card
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    print(f"## Editor preview: `make serve LANG={lang}`, a card edited, until the served page shows it\n")
+    print("| first build, s | edits | median s | worst s |")
+    print("|---:|---:|---:|---:|")
+    print(f"| {first:.1f} | {edits} | {statistics.median(times):.2f} | {max(times):.2f} |")
+    print(f"\nedit to refresh: **{max(times):.2f} s** at worst (target ≤ 2 s); load average {os.getloadavg()[0]:.1f}\n")
+
+
+def profile_table(stats) -> list[tuple[str, float]]:
+    """Where the time of a build under cProfile goes: (part, seconds): the largest parts in the
+    libraries and each of the project's hooks (cumulative times; these parts do not nest)."""
+    parts = {
+        "Markdown to HTML (Python-Markdown)": ("markdown/core.py", "convert"),
+        "page templates (Jinja)": ("jinja2/environment.py", "render"),
+        "compiling the theme's templates (Jinja)": ("jinja2/environment.py", "compile"),
+        "search index (Material)": ("material/plugins/search/plugin.py", "on_page_context"),
+        "language files and alternates (static-i18n)": ("mkdocs_static_i18n/reconfigure.py", "reconfigure_files"),
+    }
+    out = []
+    for label, (path, func) in parts.items():
+        out.append((label, sum(v[3] for k, v in stats.stats.items() if k[0].endswith(path) and k[2] == func)))
+    hooks: dict = {}
+    for k, v in stats.stats.items():
+        if k[0].endswith("hooks/site.py") and k[2].startswith("on_"):
+            hooks[k[2]] = hooks.get(k[2], 0) + v[3]
+    out += [(f"hooks: {name}", sec) for name, sec in sorted(hooks.items(), key=lambda kv: -kv[1])]
+    return out
+
+
+def bench_profile(path: str | None = None) -> None:
+    """One full build under cProfile (or a saved profile), as the table of where its time goes."""
+    if path:
+        stats = pstats.Stats(path, stream=io.StringIO())
+    else:
+        os.environ["NO_MKDOCS_2_WARNING"] = "1"
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        with tempfile.TemporaryDirectory() as tmp:
+            cwd = os.getcwd()
+            os.chdir(ROOT)
+            try:
+                cfg = load_config(str(ROOT / "mkdocs.yml"), site_dir=tmp)
+                prof = cProfile.Profile()
+                prof.runcall(build, cfg)
+            finally:
+                os.chdir(cwd)
+        stats = pstats.Stats(prof, stream=io.StringIO())
+    total = stats.total_tt
+    print("## Where a full build's time goes (under cProfile)\n")
+    print("| part | seconds | share |")
+    print("|---|---:|---:|")
+    for label, sec in profile_table(stats):
+        print(f"| {label} | {sec:.1f} | {sec / total:.1%} |")
+    print(f"| whole build | {total:.1f} | 100% |\n")
+
+
 if __name__ == "__main__":
     site = load_site(ROOT / "docs", read_languages(ROOT / "mkdocs.yml"))
-    what = sys.argv[1:] or ["links", "glossary", "build", "scaling", "weight", "lcp"]
+    what = sys.argv[1:] or ["links", "glossary", "build", "ratio", "preview", "scaling", "weight", "lcp"]
     if "links" in what:
         bench_links(site.cards)
     if "glossary" in what:
         bench_glossary()
     if "build" in what:
         bench_build()
+    if "profile" in what:  # not by default: a second full build, under the profiler
+        bench_profile(os.environ.get("KB_PROFILE"))
+    if "ratio" in what:
+        bench_ratio()
+    if "preview" in what:
+        bench_preview()
     if "scaling" in what:
         bench_scaling()
     if "weight" in what:
