@@ -410,8 +410,9 @@ def on_post_build(config):
                 f.unlink()
             elif f.suffix in (".js", ".css"):
                 text = f.read_text(encoding="utf-8")
-                if foreign.neutralise(text) != text:
-                    f.write_text(foreign.neutralise(text), encoding="utf-8")
+                clean = foreign.neutralise(text)
+                if clean != text:
+                    f.write_text(clean, encoding="utf-8")
 
 
 def on_post_template(output, template_name, config):

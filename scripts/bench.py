@@ -266,7 +266,7 @@ def _plain_config(project: Path) -> str:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("\nhooks:\n  - hooks/site.py\n", "\n").replace("\nstrict: true\n", "\nstrict: false\n")
     text = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("custom_dir:"))
-    assert "hooks/site.py" not in text and "custom_dir" not in text
+    assert "\n  - hooks/site.py" not in text and "custom_dir:" not in text
     (project / "plain.yml").write_text(text + "\n", encoding="utf-8")
     return "plain.yml"
 
