@@ -193,7 +193,7 @@ def test_no_glued_phrases(built_site):
 def test_card_meta_lists_in_the_languages_pattern(built_site):
     path = f"{CARD}/index.html"
     ar = _text((built_site / "ar" / path).read_text(encoding="utf-8"))
-    assert "الفئات المستهدفة: أولياء الأمور والمعلمون ورعاية الأطفال والشباب ومديرو المدارس" in ar
+    assert "المعنيون بهذه البطاقة: أولياء الأمور والمعلمون ورعاية الأطفال والشباب ومديرو المدارس" in ar
     assert "الموضوعات: المترجم الفوري واللغة وإشراك الطفل" in ar
     nl = _text((built_site / path).read_text(encoding="utf-8"))
     assert "Voor wie: Ouders, Leerkrachten, Jeugdzorg en Schoolleiders" in nl

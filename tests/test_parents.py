@@ -60,6 +60,10 @@ def test_jargon_check_catches_words_and_unexplained_terms():
     assert not problems("Müdürün, OR'nin (ouderraad) ve öğretmenlerin", "tr", JARGON)
     assert not problems("Do you want this or that?", "en", JARGON), "OR matches only in capitals"
     assert problems("يتحدث المهنيون مع أولياء الأمور", "ar", JARGON)
+    # Persian: a space for the zero-width non-joiner, or Arabic yeh/kaf, is the same word
+    word = next(w for w in JARGON.words("fa") if "\u200c" in w)
+    assert problems(f"این {word.replace(chr(0x200c), ' ')} است", "fa", JARGON)
+    assert problems(f"این {word.replace(chr(0x6cc), chr(0x64a)).replace(chr(0x6a9), chr(0x643))} است", "fa", JARGON)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -13,7 +13,7 @@ from translate.storage import po
 
 from conftest import LANGUAGES, mkdocs
 from kennisbank.loader import load_site
-from kennisbank.review import export_package, import_package, interface_pairs
+from kennisbank.review import export_package, import_package, interface_pairs, strings_reviewed
 from kennisbank.translations import translation_status
 
 CARD = "themas/hoe-gaat-het-met-de-ouder"
@@ -276,6 +276,18 @@ def test_interface_strings_round_trip_into_the_gettext_catalog(project):
     assert list(units["cards.count"].target.strings) == list(before["cards.count"].target.strings)
     assert {k: str(u.target) for k, u in units.items() if k != "audiences.jeugdzorg"} == \
         {k: str(u.target) for k, u in before.items() if k != "audiences.jeugdzorg"}
+    # every confirmed message is stamped with the role, and `make translations` counts it
+    today = datetime.date.today().isoformat()
+    assert f"reviewed: tolk {today}" in units["audiences.jeugdzorg"].getnotes("translator")
+    assert strings_reviewed(project, "tr") == (len(units), len(units))
+    status = kb(project, "status")
+    assert f"strings tr: {format_decimal(len(units), locale='en')} of {len(units)} reviewed" in status.stdout
+    assert "strings ar: 0 of" in status.stdout
+    # a message whose Dutch changes no longer counts as reviewed, even with its stamp still there
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgid "Jeugdzorg"', 'msgid "Jeugdzorg en hulp"', 1), encoding="utf-8")
+    assert strings_reviewed(project, "tr") == (len(units) - 1, len(units))
+    catalog.write_text(text, encoding="utf-8")
 
     # the Dutch of a message changed after the export: nothing is written
     text = catalog.read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .config import read_languages
 from .loader import load_site
+from .review import strings_reviewed
 from .model import ContentError
 from .vocab import SECTIONS
 from .terms import check_project, load_termbases
@@ -41,7 +42,8 @@ def main(argv: list[str]) -> int:
             print(f"Error: {e}", file=sys.stderr)
             return 2
         print(format_table(rows, languages))
-        print(format_summary(rows, languages, hits))
+        strings = {lang: strings_reviewed(root, lang) for lang in languages[1:]}
+        print(format_summary(rows, languages, hits, strings))
         for hit in hits:
             print(hit, file=sys.stderr)
         return 1 if hits or any(r.state != "current" for r in rows) else 0

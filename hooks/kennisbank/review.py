@@ -13,6 +13,7 @@ with one line; the other files still import.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import html
 import os
 import re
@@ -258,7 +259,7 @@ def import_package(root: Path, site: Site, lang: str, folder: Path, role: str,
     outcomes = []
     if (folder / "strings.po").exists():
         try:
-            outcomes.append(Outcome("strings.po", True, import_strings(root, lang, folder / "strings.po")))
+            outcomes.append(Outcome("strings.po", True, import_strings(root, lang, folder / "strings.po", role, today)))
         except ValueError as e:
             outcomes.append(Outcome("strings.po", False, f"refused: {e}"))
     for po_file in sorted((folder / "po").rglob("*.po")):
@@ -349,9 +350,52 @@ def _catalog(root: Path, lang: str) -> Path:
     return root / "hooks" / "locales" / lang / "LC_MESSAGES" / "messages.po"
 
 
-def import_strings(root: Path, lang: str, reviewed: Path) -> str:
+def _digest(unit) -> str:
+    """The Dutch a message was reviewed against (msgid and plural msgid), short."""
+    return hashlib.sha256("\x00".join(unit.source.strings if unit.hasplural() else [str(unit.source)])
+                          .encode("utf-8")).hexdigest()[:12]
+
+
+STAMP = re.compile(r"^reviewed: (\S+) (\d{4}-\d\d-\d\d) ([0-9a-f]{12})$")
+
+
+def _stamp(unit, role: str, today: str) -> None:
+    """Mark one catalog message reviewed: a translator comment that names the role, the date and
+    the Dutch it was reviewed against (other translator comments are kept)."""
+    notes = [n for n in unit.getnotes("translator").splitlines() if n.strip() and not STAMP.match(n.strip())]
+    unit.removenotes()
+    for n in notes + [f"reviewed: {role} {today} {_digest(unit)}"]:
+        unit.addnote(n, origin="translator")
+
+
+def _unstamp(unit) -> None:
+    notes = [n for n in unit.getnotes("translator").splitlines() if n.strip() and not STAMP.match(n.strip())]
+    unit.removenotes()
+    for n in notes:
+        unit.addnote(n, origin="translator")
+
+
+def strings_reviewed(root: Path, lang: str) -> tuple[int, int]:
+    """(reviewed, total) messages of the language's catalog. A message counts as reviewed only
+    while its Dutch is the Dutch it was reviewed against."""
+    from translate.storage import po
+
+    path = _catalog(root, lang)
+    if not path.exists():
+        return 0, 0
+    units = [u for u in po.pofile(path.read_bytes()).units if not u.isheader()]
+    ok = 0
+    for u in units:
+        m = [STAMP.match(n.strip()) for n in u.getnotes("translator").splitlines()]
+        ok += any(x and x.group(3) == _digest(u) for x in m)
+    return ok, len(units)
+
+
+def import_strings(root: Path, lang: str, reviewed: Path, role: str = "", today: str = "") -> str:
     """Write the reviewer's interface strings into the language's gettext catalog. Every message
-    must still have the Dutch text it had at the export; otherwise nothing is written."""
+    must still have the Dutch text it had at the export; otherwise nothing is written. A message
+    the reviewer confirmed (not left "needs work") is stamped reviewed by ``role`` on ``today``;
+    one changed but left unconfirmed loses any earlier stamp."""
     from translate.storage import po
 
     header, units = _read_po(reviewed)
@@ -362,7 +406,7 @@ def import_strings(root: Path, lang: str, reviewed: Path) -> str:
         return "not imported: this project keeps its interface strings in YAML (hooks/strings); edit them there"
     store = po.pofile(path.read_bytes())
     by_key = {u.getcontext(): u for u in store.units if not u.isheader()}
-    changed = 0
+    changed = stamped = 0
     for unit in units:
         key = unit.getcontext()
         target = by_key.get(key)
@@ -375,8 +419,13 @@ def import_strings(root: Path, lang: str, reviewed: Path) -> str:
         if target.target != unit.target:
             target.target = unit.target
             changed += 1
-    if changed:
+            if unit.isfuzzy():
+                _unstamp(target)
+        if role and not unit.isfuzzy():
+            _stamp(target, role, today)
+            stamped += 1
+    if changed or stamped:
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(bytes(store))
         os.replace(tmp, path)
-    return f"{changed} interface string(s) changed"
+    return f"{changed} interface string(s) changed, {stamped} marked reviewed" + (f" by {role} on {today}" if stamped else "")

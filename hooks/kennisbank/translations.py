@@ -80,8 +80,9 @@ def summarise(rows: list[Status], languages: tuple) -> list[LanguageSummary]:
     return out
 
 
-def format_summary(rows: list[Status], languages: tuple, hits: list) -> str:
-    """Per language: one line of counts and one terminology line (forbidden variants found)."""
+def format_summary(rows: list[Status], languages: tuple, hits: list, strings: dict | None = None) -> str:
+    """Per language: one line of counts, one terminology line (forbidden variants found) and, given
+    ``strings`` ({lang: (reviewed, total)}), one line on the review of its interface strings."""
     lines = ["", "language  current  behind  missing  reviewed"]
     for s in summarise(rows, languages):
         lines.append(f"{s.lang:<8}  {s.current:>7}  {s.behind:>6}  {s.missing:>7}  "
@@ -91,4 +92,6 @@ def format_summary(rows: list[Status], languages: tuple, hits: list) -> str:
         files = len({h.path for h in mine})
         lines.append(f"terminology {lang}: " + (f"{len(mine)} forbidden variant(s) in {files} file(s)" if mine
                                                else "every page and string uses the termbase's renderings"))
+    for lang, (done, total) in (strings or {}).items():
+        lines.append(f"strings {lang}: {done} of {total} reviewed by a human ({done / total if total else 0:.0%})")
     return "\n".join(lines)
