@@ -267,6 +267,10 @@ def _plain_config(project: Path) -> str:
     text = text.replace("\nhooks:\n  - hooks/site.py\n", "\n").replace("\nstrict: true\n", "\nstrict: false\n")
     text = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("custom_dir:"))
     assert "\n  - hooks/site.py" not in text and "custom_dir:" not in text
+    # the same menu as the site's: cards, side-by-side views, tag pages and the bilingual sheet stay
+    # out of it (a menu of every page makes every page longer, and the build quadratic)
+    text += ("\nnot_in_nav: |\n" + "".join(f"  /{d}/*.md\n  !/{d}/index*.md\n" for d in ("themas", "voorwaarden", "organisatie", "onderwerpen"))
+             + "  /naast-elkaar/\n  /checklists/ouders-tweetalig*.md\n")
     (project / "plain.yml").write_text(text + "\n", encoding="utf-8")
     return "plain.yml"
 
@@ -460,7 +464,7 @@ if __name__ == "__main__":
     if "profile" in what:  # not by default: a second full build, under the profiler
         bench_profile(os.environ.get("KB_PROFILE"))
     if "ratio" in what:
-        bench_ratio()
+        bench_ratio(int(os.environ.get("KB_BENCH_ROUNDS", "2")))
     if "preview" in what:
         bench_preview()
     if "scaling" in what:
