@@ -105,5 +105,5 @@ mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with th
 clean:
 	rm -rf site dist .pytest_cache .venv-lock mutants
 
-bench: $(BIN)/.installed-test  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
+bench: $(BIN)/.installed-test  ## benchmarks: cross-link cost curve, build time, hook share, index sizes, per-page ratio against plain Material, edit to refresh in the preview
 	$(BIN)/python scripts/bench.py

@@ -10,6 +10,9 @@ scaling  full builds of synthetic sites with 1x, 4x and 10x the cards (all langu
 weight   median bytes per page over the wire (HTML + its CSS and JS, gzip), against a
          plain Material site built from the same Dutch Markdown.
 lcp      Largest Contentful Paint of a card page in Chromium on loopback, CPU 4x slower.
+ratio    per page against plain Material + static-i18n on the same Markdown (issue 14).
+preview  `make serve LANG=tr`: a card written, seconds until the served page shows it.
+profile  (only when asked) one build under cProfile: where its CPU time goes.
 """
 from __future__ import annotations
 
