@@ -12,7 +12,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations review review-import card bench reader offline lms publish clean lock mutants
+.PHONY: serve site test translations review review-import card bench reader offline lms publish clean lock mutants lighthouse
 
 # The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
 # Both are locks with hashes, made from pyproject.toml by `make lock`.
@@ -101,6 +101,13 @@ mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with th
 	$(BIN)/pip install --quiet mutmut==3.8.1
 	KB_UNIT_ONLY=1 $(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results | tail -n 5
+
+# Lighthouse (npm, pinned in tests/lighthouse/package-lock.json): 12.x, since 13.x needs Node 22.
+tests/lighthouse/node_modules/.package-lock.json: tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	cd tests/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --silent
+
+lighthouse: $(BIN)/.installed tests/lighthouse/node_modules/.package-lock.json  ## Lighthouse (mobile) scores of home, parents' page and list, a card (nl, ar), served by nginx with gzip; a measurement, not part of make test
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf site dist .pytest_cache .venv-lock mutants

@@ -12,7 +12,7 @@ import re
 import time
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -68,7 +68,7 @@ def on_config(config):
         languages = _languages(config)
         _preview_only(config, languages)
         _read_content(config, languages)
-        state.strings = load_strings(HERE, languages)
+        state.strings = load_strings(HERE, languages, _language_names(config))
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
         state.school = _school(config, languages)
         state.term_hits = _term_hits(config, languages)
@@ -349,12 +349,24 @@ def on_page_context(context, page, config, nav):
     links of home pages as absolute paths ("/en/"), which break under file:// and when a
     school moves the site: make every switcher link relative to the site root instead."""
     prefix = urlsplit(config.site_url or "/").path
-    for alt in config.extra.get("alternate") or []:
+    # The <link rel="alternate" hreflang> in the head: full addresses on the web, as search engines
+    # want them; relative in the file:// build (mkdocs.offline.yml), which has no address.
+    absolute = bool(config.site_url) and config.extra.get("absolute_alternates", True) is not False
+    for alt in _alternates(config):
         link = alt["link"]
         if link.startswith(prefix) and not link.startswith(("http:", "https:")):
             link = link[len(prefix):]
         alt["link"] = link or ("./" if config.use_directory_urls else "index.html")
+        alt["href"] = urljoin(config.site_url, alt["link"]) if absolute else None
+    context["kb_search_label"] = state.strings[_lang(config)].t("search.dialog")
     return context
+
+
+def _alternates(config) -> list:
+    """The language entries as the templates read them (Jinja tries an attribute before an item):
+    static-i18n sets ``config.extra.alternate`` as an attribute, anew for each page, which
+    ``config.extra["alternate"]`` does not see."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
 def on_page_content(html, page, config, files):
@@ -404,15 +416,24 @@ def on_post_build(config):
         if found:  # never hashed: an inline script in the output is an error
             raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
+    bundles = 0
     for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps
         for f in sorted((root / "assets" / folder).rglob("*")):
             if f.suffix == ".map":
                 f.unlink()
             elif f.suffix in (".js", ".css"):
-                text = f.read_text(encoding="utf-8")
-                clean = foreign.neutralise(text)
-                if clean != text:
-                    f.write_text(clean, encoding="utf-8")
+                text = new = f.read_text(encoding="utf-8")
+                if f.parent.name == "javascripts" and f.name.startswith("bundle.") and f.suffix == ".js":
+                    bundles += 1
+                    try:
+                        new = foreign.without_alternate_sitemaps(new)
+                    except ValueError as e:
+                        raise PluginError(f"{f.relative_to(root).as_posix()}: {e}") from None
+                new = foreign.neutralise(new)
+                if new != text:
+                    f.write_text(new, encoding="utf-8")
+    if bundles != 1:
+        raise PluginError(f"assets/javascripts: {bundles} Material bundles (bundle.*.js), expected 1")
 
 
 def on_post_template(output, template_name, config):

@@ -13,11 +13,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kennisbank.config import read_languages  # noqa: E402
+from kennisbank.config import read_i18n_languages, read_languages  # noqa: E402
 from kennisbank.loader import load_site  # noqa: E402
-from kennisbank.strings import load_strings  # noqa: E402
+from kennisbank.strings import direction, load_strings  # noqa: E402
 
+# Every per-language test takes its languages from here, never from a list of its own.
 LANGUAGES = read_languages(ROOT / "mkdocs.yml")
+NAMES = {x["locale"]: x["name"] for x in read_i18n_languages(ROOT / "mkdocs.yml")}  # each in its own words
+DEFAULT = LANGUAGES[0]                                       # Dutch, the source, at the site's root
+TRANSLATED = LANGUAGES[1:]
+RTL = tuple(x for x in LANGUAGES if direction(x) == "rtl")   # from CLDR: ar, fa
+LTR_TRANSLATED = tuple(x for x in TRANSLATED if direction(x) == "ltr")
+# Where a browser test samples to stay cheap: the first translated LTR language and every RTL one.
+SAMPLE = LTR_TRANSLATED[:1] + RTL
+
+
+def prefix(lang: str) -> str:
+    """The language's folder in the built site: "" for Dutch, "en/" for English."""
+    return "" if lang == DEFAULT else f"{lang}/"
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -47,7 +61,7 @@ def site():
 
 @pytest.fixture(scope="session")
 def strings():
-    return load_strings(ROOT / "hooks", LANGUAGES)
+    return load_strings(ROOT / "hooks", LANGUAGES, NAMES)
 
 
 def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=None):

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import mkdocs, refused_build
+from conftest import LANGUAGES, mkdocs, prefix, refused_build
 
 
 def test_strict_build_has_no_warnings(project, tmp_path):
     result = mkdocs(project, site_dir=tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     assert "WARNING" not in result.stderr
-    for lang in ("", "en/", "tr/", "ar/"):
-        assert (tmp_path / "site" / lang / "index.html").exists()
+    for lang in LANGUAGES:
+        assert (tmp_path / "site" / prefix(lang) / "index.html").exists()
 
 
 BREAKS = [

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from conftest import DEFAULT, RTL, TRANSLATED, prefix
 from kennisbank.checklists import build_checklists, checklist_ids
 from kennisbank.render import render_checklist_page
 from kennisbank.vocab import AUDIENCES, SECTIONS
@@ -66,7 +67,7 @@ def test_adding_a_card_does_not_change_other_keys(site):
     assert after == before | {"T00/nieuw"}
 
 
-@pytest.mark.parametrize("lang", ["en", "tr", "ar"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_checklist_page_is_in_the_readers_language(site, strings, lang):
     page = render_checklist_page(build_checklists(site)["ouders"], lang, strings, "https://x.example/")
     assert strings[lang]["checklist"]["pages"]["ouders"]["title"] in page
@@ -103,9 +104,8 @@ def _pages_in(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-@pytest.mark.parametrize("path", ["checklists/ouders/", "ar/checklists/ouders/",
-                                  "en/checklists/ouders-tweetalig/", "tr/checklists/ouders-tweetalig/",
-                                  "ar/checklists/ouders-tweetalig/"])
+@pytest.mark.parametrize("path", [f"{prefix(x)}checklists/ouders/" for x in (DEFAULT, *RTL)]
+                         + [f"{x}/checklists/ouders-tweetalig/" for x in TRANSLATED])
 def test_parents_checklist_prints_on_one_a4(server, page, path):
     page.goto(f"{server}/{path}")
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
@@ -114,17 +114,18 @@ def test_parents_checklist_prints_on_one_a4(server, page, path):
     assert round(float(box.group(1))) == 595 and round(float(box.group(2))) == 842  # A4 in points
 
 
-def test_bilingual_sheet_has_dutch_beside_arabic(server, page, site):
-    page.goto(f"{server}/ar/checklists/ouders-tweetalig/")
+@pytest.mark.parametrize("lang", RTL)
+def test_bilingual_sheet_has_dutch_beside_the_rtl_language(server, page, site, lang):
+    page.goto(f"{server}/{lang}/checklists/ouders-tweetalig/")
     row = page.locator("table.kb-bilingual tbody tr:not(.kb-group)").first
     cells = row.locator("td")
     assert cells.nth(0).get_attribute("lang") == "nl" and cells.nth(0).get_attribute("dir") == "ltr"
-    assert cells.nth(1).get_attribute("lang") == "ar" and cells.nth(1).get_attribute("dir") == "rtl"
-    assert page.evaluate("getComputedStyle(document.querySelector('table.kb-bilingual td[lang=ar]')).direction") == "rtl"
+    assert cells.nth(1).get_attribute("lang") == lang and cells.nth(1).get_attribute("dir") == "rtl"
+    assert page.evaluate(f"getComputedStyle(document.querySelector('table.kb-bilingual td[lang={lang}]')).direction") == "rtl"
     assert page.evaluate("getComputedStyle(document.querySelector('table.kb-bilingual td[lang=nl]')).direction") == "ltr"
 
 
-@pytest.mark.parametrize("lang", ["", "ar/"])
+@pytest.mark.parametrize("lang", [prefix(x) for x in (DEFAULT, *RTL)])
 def test_qr_code_decodes_to_this_checklist_online(server, page, lang):
     import zxingcpp
     from PIL import Image

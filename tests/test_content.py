@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 from kennisbank import plain
 from kennisbank.vocab import SECTIONS, TAGS
 
@@ -73,7 +73,7 @@ def test_scaffold_makes_a_valid_card_with_the_next_free_id(project):
     assert result.returncode == 0, result.stderr
     path = project / "docs" / "voorwaarden" / "zorg-voor-een-rustige-plek.md"
     assert path.exists() and "V28" in result.stdout
-    site = load_site(project / "docs", ("nl", "en", "tr", "ar"))
+    site = load_site(project / "docs", LANGUAGES)
     card = site.cards["V28"]
     assert card.section == "voorwaarde" and card.nl.title == "Zorg voor een rustige plek" and card.checklist
     again = subprocess.run([sys.executable, "-m", "kennisbank", "new", "voorwaarde", "Zorg voor een rustige plek"],

@@ -7,11 +7,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import LANGUAGES
 from kennisbank.loader import load_site
 from kennisbank.model import ContentError
 from test_loader import GOOD
 
-LANGS = ("nl", "en", "tr", "ar")
+LANGS = LANGUAGES  # the configured languages (mkdocs.yml)
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs
+from conftest import LANGUAGES, ROOT, mkdocs
 from kennisbank import csp, sanitise
 from kennisbank.loader import load_site
 from kennisbank.model import ContentError
 from kennisbank.school import MAX_LOGO, read_school
 from test_loader import GOOD, make
 
-LANGS = ("nl", "en", "tr", "ar")
+LANGS = LANGUAGES  # the configured languages (mkdocs.yml)
 EXAMPLE = (ROOT / "school.example.yml").read_text(encoding="utf-8")
 
 

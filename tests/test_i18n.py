@@ -10,18 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, refused_build
+from conftest import LANGUAGES, ROOT, RTL, TRANSLATED, prefix, refused_build
 from kennisbank.collation import collated
 from kennisbank.model import ContentError
 from kennisbank.strings import load_strings
 
-LANGS = ("nl", "en", "tr", "ar")
 CARD = "voorwaarden/zorg-voor-een-tolk"
 ARABIC = "\u0600-\u06ff"
-
-
-def _prefix(lang):
-    return "" if lang == "nl" else f"{lang}/"
 
 
 def _text(html: str) -> str:
@@ -47,6 +42,13 @@ def test_counts_in_other_languages(strings):
     assert [strings["en"].n("cards.count", n) for n in (1, 24)] == ["1 card", "24 cards"]
     # Turkish keeps the noun singular after a number
     assert [strings["tr"].n("cards.count", n) for n in (1, 24)] == ["1 kart", "24 kart"]
+    # Polish and Ukrainian: one, few (2-4, 22-24, not 12-14), many; 21 is "many" in Polish, "one" in Ukrainian
+    assert ([strings["pl"].n("cards.count", n) for n in (1, 2, 5, 12, 21, 22)]
+            == ["1 karta", "2 karty", "5 kart", "12 kart", "21 kart", "22 karty"])
+    assert ([strings["uk"].n("cards.count", n) for n in (1, 2, 5, 12, 21, 22)]
+            == ["1 картка", "2 картки", "5 карток", "12 карток", "21 картка", "22 картки"])
+    # Persian, like Turkish, keeps the noun singular after a number
+    assert [strings["fa"].n("cards.count", n) for n in (1, 24)] == ["1 کارت", "24 کارت"]
 
 
 def test_list_pattern_per_language(strings):
@@ -55,16 +57,29 @@ def test_list_pattern_per_language(strings):
     assert strings["tr"].list(["ebeveynler", "öğretmenler"]) == "ebeveynler ve öğretmenler"
     ar = strings["ar"].list(["أولياء الأمور", "المعلمون", "مديرو المدارس"])
     assert "," not in ar and ar == "أولياء الأمور والمعلمون ومديرو المدارس"
+    assert strings["pl"].list(["rodzice", "nauczyciele", "pabo"]) == "rodzice, nauczyciele i pabo"
+    assert strings["uk"].list(["батьки", "вчителі", "pabo"]) == "батьки, вчителі і pabo"
+    fa = strings["fa"].list(["والدین", "معلمان", "مدیران"])
+    assert "," not in fa and "،" in fa and fa.endswith(" و مدیران")
 
 
 def test_round_table_day_per_language(strings):
     day = date(2000, 5, 25)
-    assert [strings[x].date(day) for x in LANGS] == ["25 mei", "May 25", "25 Mayıs", "25 مايو"]
+    expected = {"nl": "25 mei", "en": "May 25", "tr": "25 Mayıs", "ar": "25 مايو",
+                "pl": "25 maja", "uk": "25 травня", "fa": "25 مه"}
+    assert {x: strings[x].date(day) for x in LANGUAGES} == {x: expected[x] for x in LANGUAGES}
 
 
-def test_language_names_and_direction_from_cldr(strings):
-    assert [strings[x]["language"] for x in LANGS] == ["Nederlands", "English", "Türkçe", "العربية"]
-    assert [strings[x]["dir"] for x in LANGS] == ["ltr", "ltr", "ltr", "rtl"]
+def test_language_names_from_the_config_and_direction_from_cldr(strings):
+    # as the issue names them: Persian is "فارسی (دری)", so that Dari readers see their language too
+    names = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية",
+             "pl": "Polski", "uk": "Українська", "fa": "فارسی (دری)"}
+    assert {x: strings[x]["language"] for x in LANGUAGES} == {x: names[x] for x in LANGUAGES}
+    # without the site's names: CLDR's
+    assert load_strings(ROOT / "hooks", ("nl", "fa"))["fa"]["language"] == "فارسی"
+    # the issue: Arabic and Persian are written right to left, every other language left to right
+    assert {x: strings[x]["dir"] for x in LANGUAGES} == {x: "rtl" if x in ("ar", "fa") else "ltr" for x in LANGUAGES}
+    assert set(RTL) == {"ar", "fa"} & set(LANGUAGES)
 
 
 # ---------------------------------------------------------------- collation (ICU)
@@ -119,7 +134,7 @@ def test_bad_catalog_names_file_and_message(tmp_path, name, lang, old, new, key,
     hooks = _hooks(tmp_path)
     _edit(hooks, lang, old, new)
     with pytest.raises(ContentError) as e:
-        load_strings(hooks, LANGS)
+        load_strings(hooks, LANGUAGES)
     msg = str(e.value)
     assert f"hooks/locales/{lang}/LC_MESSAGES/messages.po: field '{key}'" in msg, msg
     assert words in msg, msg
@@ -142,13 +157,19 @@ def _ar_pages(built_site):
     return sorted((built_site / "ar").rglob("*.html"))
 
 
-def test_no_latin_comma_between_arabic_words(built_site):
+@pytest.mark.parametrize("lang", RTL)
+def test_no_latin_comma_between_arabic_script_words(built_site, lang):
     bad = []
-    for path in _ar_pages(built_site):
+    for path in sorted((built_site / lang).rglob("*.html")):
         text = _text(path.read_text(encoding="utf-8"))
         for m in re.finditer(rf"[{ARABIC}][)\]»]?\s*,\s*[(«]?[{ARABIC}]", text):
             bad.append((str(path.relative_to(built_site)), text[max(0, m.start() - 20): m.end() + 20]))
     assert not bad, bad[:10]
+
+
+def _article(html: str) -> str:
+    """The page's own text, without the header (its language switcher names "فارسی (دری)")."""
+    return html.split("<article", 1)[1].split("</article>", 1)[0]
 
 
 def _counts(html: str, noun_re: str):
@@ -164,7 +185,7 @@ def test_counts_agree_with_noun_on_topic_index(built_site):
     assert found and all((n == "1") == (w == "card") for n, w in found), found
     tr = _text((built_site / "tr" / "onderwerpen" / "index.html").read_text(encoding="utf-8"))
     assert re.search(r"\(\d+ kart\)", tr) and not re.search(r"\(\d+ kartlar\)", tr)
-    ar = _text((built_site / "ar" / "onderwerpen" / "index.html").read_text(encoding="utf-8"))
+    ar = _text(_article((built_site / "ar" / "onderwerpen" / "index.html").read_text(encoding="utf-8")))
     found = re.findall(rf"\(((\d+) )?([{ARABIC}]+)( واحدة)?\)", ar)
     assert len(found) == 22, found
     for _, n, noun, one in found:
@@ -177,6 +198,21 @@ def test_counts_agree_with_noun_on_topic_index(built_site):
         else:
             assert noun == "بطاقة", (n, noun)
     assert "24 بطاقات" not in ar and "2 بطاقات" not in ar
+
+
+def _slavic_form(n: int, lang: str) -> str:
+    """CLDR's rule for Polish and Ukrainian, written out by hand: one, few, many."""
+    if n == 1 or (lang == "uk" and n % 10 == 1 and n % 100 != 11):
+        return "one"
+    return "few" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "many"
+
+
+@pytest.mark.parametrize("lang, nouns", [("pl", {"one": "karta", "few": "karty", "many": "kart"}),
+                                         ("uk", {"one": "картка", "few": "картки", "many": "карток"})])
+def test_slavic_counts_agree_with_noun_on_topic_index(built_site, lang, nouns):
+    found = _counts((built_site / lang / "onderwerpen" / "index.html").read_text(encoding="utf-8"), "|".join(nouns.values()))
+    assert len(found) == 22, found
+    assert {nouns[_slavic_form(int(n), lang)] == w for n, w in found} == {True}, found
 
 
 def test_no_glued_phrases(built_site):
@@ -211,19 +247,19 @@ def test_turkish_topic_index_in_turkish_order(built_site):
     assert names == EXPECTED_TR_TOPICS
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_site_name_is_home_title_and_description_is_in_language(built_site, strings, lang):
-    home = (built_site / _prefix(lang) / "index.html").read_text(encoding="utf-8")
+    home = (built_site / prefix(lang) / "index.html").read_text(encoding="utf-8")
     h1 = _text(re.search(r"<h1[^>]*>(.*?)</h1>", home, re.S).group(1)).strip().rstrip("¶").strip()
     header = _text(re.search(r'<span class="md-ellipsis">(.*?)</span>', home.split('md-header__topic', 1)[1], re.S).group(1)).strip()
     assert header == h1
-    card = (built_site / _prefix(lang) / CARD / "index.html").read_text(encoding="utf-8")
+    card = (built_site / prefix(lang) / CARD / "index.html").read_text(encoding="utf-8")
     desc = re.search(r'<meta name="description" content="([^"]*)"', card).group(1)
     dutch = strings["nl"].t("site.description")
     assert (desc == dutch) == (lang == "nl"), desc
 
 
-@pytest.mark.parametrize("lang", ("en", "tr", "ar"))
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_menu_and_footer_in_language(built_site, lang):
     html = (built_site / lang / "themas" / "index.html").read_text(encoding="utf-8")
     nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
@@ -233,17 +269,17 @@ def test_menu_and_footer_in_language(built_site, lang):
     assert "Made with" not in html and "Material for MkDocs" not in _text(html)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_404_page_per_language(built_site, strings, lang):
-    page = built_site / _prefix(lang) / "404.html"
+    page = built_site / prefix(lang) / "404.html"
     html = page.read_text(encoding="utf-8")
     assert f'lang="{lang}"' in html[:300]
     assert strings[lang].t("notfound.title") in _text(html)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_is_a_definition_list_in_collation_order(built_site, lang):
-    html = (built_site / _prefix(lang) / "woordenlijst" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / prefix(lang) / "woordenlijst" / "index.html").read_text(encoding="utf-8")
     assert "<dl>" in html and '<dt><span lang="nl" dir="ltr">' in html
     assert "<p>:" not in html
     terms = [_text(t) for t in re.findall(r"<dt>(.*?)</dt>", html)]
@@ -252,15 +288,15 @@ def test_glossary_is_a_definition_list_in_collation_order(built_site, lang):
 
 
 def test_dutch_source_quote_is_marked_dutch(built_site):
-    for lang in ("en", "tr", "ar"):
+    for lang in TRANSLATED:
         html = (built_site / lang / CARD / "index.html").read_text(encoding="utf-8")
         assert re.search(r"<blockquote class=\"kb-source\"[^>]*\blang=\"nl\"", html), lang
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_previous_and_next_follow_the_menu(built_site, lang):
     import posixpath
-    root = built_site / _prefix(lang)
+    root = built_site / prefix(lang)
 
     def resolve(page_url, href):
         return posixpath.normpath(posixpath.join(posixpath.dirname(page_url) or ".", href)).lstrip("./") + "/"

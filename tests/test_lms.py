@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs
+from conftest import LANGUAGES, ROOT, RTL, mkdocs, prefix
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 RUNTIME = ROOT / "tests" / "lms" / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 XSD = ROOT / "tests" / "lms" / "scorm12edition"  # fetched by the Makefile (make test)
-LANGS = {"nl": "", "en": "en/", "tr": "tr/", "ar": "ar/"}
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +29,10 @@ def packages(tmp_path_factory, site):
     out = tmp / "packages"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "lms.py"), str(offline), str(out)],
                    check=True, capture_output=True, text=True, timeout=300)
-    return {lang: out / f"kennisbank-{lang}-scorm12.zip" for lang in LANGS}
+    return {lang: out / f"kennisbank-{lang}-scorm12.zip" for lang in LANGUAGES}
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_package_manifest_lists_every_file(packages, site, lang):
     with zipfile.ZipFile(packages[lang]) as z:
         names = [n for n in z.namelist() if not n.endswith("/")]
@@ -55,12 +54,15 @@ def test_package_manifest_lists_every_file(packages, site, lang):
     ids = [e.get("identifier") for e in manifest.iter() if e.get("identifier")]
     assert len(ids) == len(set(ids))
     # the lesson guide, the reader and every card of this language
-    prefix = LANGS[lang]
     for need in ("lesbrief.html", "reader.html", *(c.path[:-3] + ".html" for c in site.cards.values())):
-        assert prefix + need in names, need
+        assert prefix(lang) + need in names, need
+    # the launch page speaks the package's language, right to left where it is written so
+    with zipfile.ZipFile(packages[lang]) as z:
+        launch = z.read(sco.get("href")).decode("utf-8")
+    assert f'<html lang="{lang}" dir="{"rtl" if lang in RTL else "ltr"}">' in launch
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_package_manifest_is_valid_against_the_scorm_12_schemas(packages, lang):
     if not (XSD / "imscp_rootv1p1p2.xsd").is_file():
         pytest.fail(f"{XSD} is missing: `make test` fetches the SCORM 1.2 schema files")
@@ -96,7 +98,7 @@ document.addEventListener('DOMContentLoaded', function () {
                                       '<body></body></html>', encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_package_reports_to_a_scorm_runtime(packages, page, tmp_path, lang):
     if not RUNTIME.is_file():
         pytest.fail(f"{RUNTIME} is missing: run `npm ci` in tests/lms (make test does)")

@@ -11,14 +11,13 @@ import pytest
 from babel.numbers import format_decimal, format_percent
 from translate.storage import po
 
-from conftest import LANGUAGES, mkdocs
+from conftest import LANGUAGES, LTR_TRANSLATED, NAMES, ROOT, RTL, mkdocs
 from kennisbank.loader import load_site
 from kennisbank.review import export_package, import_package, interface_pairs, strings_reviewed
 from kennisbank.translations import translation_status
 
 CARD = "themas/hoe-gaat-het-met-de-ouder"
 OTHER = "voorwaarden/zorg-voor-een-tolk"
-NAMES = {"nl": "Nederlands", "tr": "Türkçe", "ar": "العربية", "en": "English"}
 
 
 def kb(project, *args):
@@ -105,7 +104,7 @@ def test_round_trip_changed_string_lands_in_its_page_and_marks_it_reviewed(proje
     assert "kb-unreviewed" in (out / "tr" / OTHER / "index.html").read_text(encoding="utf-8")
     assert "kb-unreviewed" in (out / "ar" / CARD / "index.html").read_text(encoding="utf-8")
     # the status page, in every language, counts it: Turkish 1 of 84 reviewed
-    for prefix in ("", "en/", "tr/", "ar/"):
+    for prefix in ["" if x == LANGUAGES[0] else f"{x}/" for x in LANGUAGES]:
         page = (out / prefix / "vertalingen" / "index.html").read_text(encoding="utf-8")
         row = re.search(r'<span class="kb-lang-summary" lang="tr">.*?</tr>', page, re.S).group(0)
         cells = re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row)
@@ -131,7 +130,7 @@ def test_bad_files_are_refused_page_by_page_and_the_rest_imports(project):
     dutch.write_text(dutch.read_text(encoding="utf-8").replace("Dan is een tolk nodig.", "Dan is echt een tolk nodig."),
                      encoding="utf-8")
     # another page no longer exists under its name (the card was renamed)
-    for suffix in ("", ".en", ".tr", ".ar"):
+    for suffix in ("", *(f".{x}" for x in LANGUAGES[1:])):
         (project / "docs" / "themas" / f"angsten-en-onzekerheden{suffix}.md").rename(
             project / "docs" / "themas" / f"angsten{suffix}.md")
     # a third file is not a PO file at all
@@ -191,7 +190,24 @@ def test_a_hand_stamped_review_must_name_a_role(project):
         load_site(project / "docs", LANGUAGES)
 
 
-@pytest.mark.parametrize("lang", ["tr", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_sheet_marks_the_translation_column_with_its_direction(lang):
+    from kennisbank.review import render_sheet
+    sheet = render_sheet([], [("k", "Afdrukken", "x")], lang, NAMES)
+    expected = ' dir="rtl"' if lang in RTL else ""
+    assert f'<td lang="{lang}"{expected}>' in sheet and f'<th lang="{lang}"{expected}>' in sheet
+
+
+def _own_letters(lang: str) -> set:
+    """Letters the language's catalog uses and the Dutch one does not (ğ, Cyrillic, Arabic script):
+    they tell its text from the Dutch on paper. None for English."""
+    def letters(x):
+        return {c for c in (ROOT / "hooks" / "locales" / x / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+                if c.isalpha() and c == c.lower()}  # small letters: English has no own ones
+    return letters(lang) - letters(LANGUAGES[0])
+
+
+@pytest.mark.parametrize("lang", [x for x in LTR_TRANSLATED if _own_letters(x)][:1] + list(RTL))
 def test_printed_sheet_puts_dutch_beside_the_translation(browser, site, tmp_path, lang):
     """Print the sheet as a reviewer does (A4, browser defaults) and read the PDF back."""
     import pypdfium2
@@ -209,13 +225,11 @@ def test_printed_sheet_puts_dutch_beside_the_translation(browser, site, tmp_path
     first = doc[0]
     assert abs(first.get_width() - 595.3) < 2 and abs(first.get_height() - 841.9) < 2  # A4 in points
     text = first.get_textpage()
-    dutch, other = [], []
+    dutch, other, own = [], [], _own_letters(lang)
     for i in range(text.count_chars()):
         ch = text.get_text_range(i, 1)
         left, _b, right, _t = text.get_charbox(i)
-        if "\u0600" <= ch <= "\u06ff":
-            other.append(left)
-        elif ch in "ğışçöüİĞŞÇÖÜ":
+        if ch in own:
             other.append(left)
         elif ch.isalpha() and text.get_text_range(i, 1):
             dutch.append(left)

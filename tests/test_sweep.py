@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations, search_for
+from conftest import LANGUAGES, TRANSLATED, axe_violations, prefix, search_for
 
-LANGS = ["", "en/", "tr/", "ar/"]
 PAGE_TYPES = {
     "home": "",
     "audience": "lezers/ouders/",
@@ -27,16 +26,16 @@ PAGE_TYPES = {
 }
 
 
-@pytest.mark.parametrize("lang", LANGS, ids=["nl", "en", "tr", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_page_type_has_no_axe_violations(server, page, lang, kind):
-    page.goto(f"{server}/{lang}{PAGE_TYPES[kind]}")
+    page.goto(f"{server}/{prefix(lang)}{PAGE_TYPES[kind]}")
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("lang", LANGS, ids=["nl", "en", "tr", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_ticked_checklist_has_no_axe_violations(server, page, lang):
-    page.goto(f"{server}/{lang}checklists/ouders/")
+    page.goto(f"{server}/{prefix(lang)}checklists/ouders/")
     for i in range(3):
         page.locator(".kb-checklist input[data-item]").nth(i).focus()
         page.keyboard.press("Space")
@@ -44,10 +43,17 @@ def test_ticked_checklist_has_no_axe_violations(server, page, lang):
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("lang, words", [("", "tolk"), ("en/", "interpreter"), ("tr/", "tercüman"), ("ar/", "مترجم")])
-def test_search_with_results_open_has_no_axe_violations(server, page, lang, words):
-    page.goto(f"{server}/{lang}")
-    assert search_for(page, words)
+# Material has no lunr language for pl, uk and fa, so their search finds nothing on main; branch
+# s20-search gives them one. strict: once it is merged these pass, and the marker must go.
+NO_SEARCH_YET = pytest.mark.xfail(strict=True, reason="search in pl, uk, fa comes with branch s20-search")
+
+
+@pytest.mark.parametrize("lang", [pytest.param(x, marks=NO_SEARCH_YET) if x in ("pl", "uk", "fa") else x
+                                  for x in LANGUAGES])
+def test_search_with_results_open_has_no_axe_violations(server, page, site, lang):
+    words = max(site.cards["V13"].text(lang).title.split(), key=len)  # a word of "Zorg voor een tolk", as written there
+    page.goto(f"{server}/{prefix(lang)}")
+    assert search_for(page, words), words
     assert axe_violations(page) == []
 
 
@@ -71,12 +77,13 @@ def test_checklist_with_the_keyboard_only(server, page):
 
 
 def test_language_switcher_with_the_keyboard_only(server, page):
+    last = TRANSLATED[-1]  # the furthest link of the switcher
     page.goto(f"{server}/voorwaarden/zorg-voor-een-tolk/")
     for _ in range(60):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.getAttribute('hreflang') === 'ar'"):
+        if page.evaluate(f"document.activeElement && document.activeElement.getAttribute('hreflang') === '{last}'"):
             break
     else:
-        pytest.fail("the Arabic link of the language switcher is not reachable with Tab")
+        pytest.fail(f"the {last} link of the language switcher is not reachable with Tab")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/ar/voorwaarden/zorg-voor-een-tolk/")
+    page.wait_for_url(f"**/{last}/voorwaarden/zorg-voor-een-tolk/")

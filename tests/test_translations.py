@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, mkdocs
+from conftest import LANGUAGES, ROOT, TRANSLATED, mkdocs, prefix
 from kennisbank.loader import load_site
 from kennisbank.translations import translation_status
 
@@ -24,7 +24,7 @@ def status_cmd(project):
 def test_every_page_is_translated_and_current(site):
     rows = translation_status(site)
     assert rows and all(r.state == "current" for r in rows), [r for r in rows if r.state != "current"][:5]
-    assert len(rows) == (len([p for p in site.pages.values() if p.lang == "nl"])) * 3
+    assert len(rows) == (len([p for p in site.pages.values() if p.lang == "nl"])) * len(TRANSLATED)
 
 
 def test_status_command_passes_on_the_real_content():
@@ -37,20 +37,20 @@ def test_changed_dutch_card_flags_exactly_its_translations(project, tmp_path):
     card = project / "docs" / f"{CARD}.md"
     card.write_text(card.read_text(encoding="utf-8").replace("Dan is een tolk nodig.", "Dan is echt een tolk nodig."),
                     encoding="utf-8")
-    site = load_site(project / "docs", ("nl", "en", "tr", "ar"))
+    site = load_site(project / "docs", LANGUAGES)
     behind = sorted((r.base, r.lang) for r in translation_status(site) if r.state != "current")
-    assert behind == [(f"{CARD}.md", "ar"), (f"{CARD}.md", "en"), (f"{CARD}.md", "tr")]
+    assert behind == sorted((f"{CARD}.md", lang) for lang in TRANSLATED)
 
     result = status_cmd(project)
-    assert result.returncode == 1 and "3 behind" in result.stdout
+    assert result.returncode == 1 and f"{len(TRANSLATED)} behind" in result.stdout
 
     out = tmp_path / "site"
     assert mkdocs(project, site_dir=out).returncode == 0
-    for lang in ("en", "tr", "ar"):
+    for lang in TRANSLATED:
         assert "kb-stale" in (out / lang / CARD / "index.html").read_text(encoding="utf-8"), lang
     stale_pages = [p for p in out.rglob("index.html") if "kb-stale" in p.read_text(encoding="utf-8")]
     assert sorted(p.relative_to(out).as_posix() for p in stale_pages) == sorted(
-        f"{lang}/{CARD}/index.html" for lang in ("ar", "en", "tr"))
+        f"{lang}/{CARD}/index.html" for lang in TRANSLATED)
     # layout-only edits (re-wrapping a line, extra blank lines) are no change
     card.write_text(card.read_text(encoding="utf-8").replace("Dan is echt een tolk nodig.", "Dan is een\ntolk nodig.")
                     .replace("\n\nNa het gesprek", "\n\n\nNa het gesprek"), encoding="utf-8")
@@ -69,7 +69,7 @@ def test_missing_translation_shows_dutch_with_notice_in_readers_language(project
     assert re.search(r'<span lang="nl" dir="ltr">Zorg voor een tolk', html)
 
 
-@pytest.mark.parametrize("lang", ["en", "tr", "ar"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_unreviewed_notice_in_own_language_with_link_to_dutch(built_site, strings, lang):
     html = (built_site / lang / CARD / "index.html").read_text(encoding="utf-8")
     assert strings[lang]["translation"]["unreviewed"] in html
@@ -78,8 +78,8 @@ def test_unreviewed_notice_in_own_language_with_link_to_dutch(built_site, string
 
 
 def test_no_silent_fallback_pages(built_site, site):
-    """Every page under /en/, /tr/, /ar/ is either a translation or says it is not translated."""
-    for lang in ("en", "tr", "ar"):
+    """Every page under /en/, /tr/, ... is either a translation or says it is not translated."""
+    for lang in TRANSLATED:
         for base in (p.base for p in site.pages.values() if p.lang == "nl"):
             rel = base[:-3]
             rel = rel[: -len("index")] if rel.endswith("index") else rel + "/"
@@ -89,19 +89,19 @@ def test_no_silent_fallback_pages(built_site, site):
             assert ("kb-missing" in html) == (not translated), (lang, base)
 
 
-@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_status_page_in_every_language(built_site, strings, lang):
-    html = (built_site / ("" if lang == "nl" else lang) / "vertalingen" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / prefix(lang) / "vertalingen" / "index.html").read_text(encoding="utf-8")
     assert strings[lang]["translation"]["status_title"] in html
-    assert html.count("kb-current") >= 3 * 80
+    assert html.count("kb-current") >= len(TRANSLATED) * 80
 
 
-@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_tooltips_in_the_pages_language(built_site, strings, lang):
-    html = (built_site / ("" if lang == "nl" else lang) / "woordenlijst" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / prefix(lang) / "woordenlijst" / "index.html").read_text(encoding="utf-8")
     explanation = strings[lang]["glossary"]["terms"]["pabo"]
     assert explanation in html
-    card = (built_site / ("" if lang == "nl" else lang) / "voorwaarden" / "praten-met-ouders-is-een-vak" / "index.html")
+    card = (built_site / prefix(lang) / "voorwaarden" / "praten-met-ouders-is-een-vak" / "index.html")
     abbrs = re.findall(r'<abbr title="([^"]+)">(?:<span lang="nl" dir="ltr">)?pabo(?:</span>)?</abbr>', card.read_text(encoding="utf-8"), re.I)
     assert abbrs and set(abbrs) == {explanation}
 
@@ -139,11 +139,11 @@ def test_hash_and_stamp_on_a_wrong_file_say_so_in_one_line(project, args):
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr
 
 
-@pytest.mark.parametrize("lang", ["nl", "en", "tr", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_status_page_summarises_each_language_with_a_terminology_column(built_site, site, strings, lang):
-    html = (built_site / ("" if lang == "nl" else lang) / "vertalingen" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / prefix(lang) / "vertalingen" / "index.html").read_text(encoding="utf-8")
     assert strings[lang]["translation"]["summary_terms"] in html
-    for other in ("en", "tr", "ar"):
+    for other in TRANSLATED:
         row = re.search(rf'<span class="kb-lang-summary" lang="{other}">.*?</tr>', html, re.S).group(0)
         # every page current, none reviewed by a person yet, no term outside the termbase
         from babel.numbers import format_decimal, format_percent

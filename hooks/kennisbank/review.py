@@ -24,6 +24,7 @@ import yaml
 
 from .loader import check_safe, split_front_matter
 from .model import ContentError, Site
+from .strings import direction
 from .vocab import REVIEWER_ROLES
 
 NOT_TEXT = {"id", "section", "source", "translation"}  # front matter fields that are not translated text
@@ -199,7 +200,7 @@ def _cell(text: str) -> str:
 def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: dict) -> str:
     """A self-contained, printable HTML sheet: per page a table Dutch | translation."""
     e = html.escape
-    rtl = ' dir="rtl"' if lang in ("ar", "fa", "he", "ur") else ""
+    rtl = ' dir="rtl"' if direction(lang) == "rtl" else ""
 
     def table(rows) -> str:
         head = (f'<tr><th class="key">#</th><th lang="nl">{e(names.get("nl", "nl"))}</th>'

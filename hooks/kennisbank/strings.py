@@ -39,6 +39,11 @@ GLOSSARY = "glossary/{lang}.yml"
 NUMBER_IN_WORD = {"zero", "one", "two"}
 
 
+def direction(lang: str) -> str:
+    """"rtl" or "ltr": the language's script direction as CLDR gives it (ar and fa are "rtl")."""
+    return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+
+
 class Messages(dict):
     """One language's interface strings.
 
@@ -47,7 +52,8 @@ class Messages(dict):
     ``m.list([...])``, ``m.number(n)``,      the language's list pattern, number and date format
     ``m.date(date)``
     ``m["card"]["tags"]``                    the same singular messages as a nested mapping
-    ``m["dir"]``, ``m["language"]``          text direction and the language's own name (from CLDR)
+    ``m["dir"]``, ``m["language"]``          text direction (CLDR) and the language's own name (the
+                                             site's name for it, else CLDR's)
     ``m["glossary"]["terms"]``               {Dutch term: explanation}
     """
 
@@ -55,7 +61,7 @@ class Messages(dict):
         self.lang, self._tr, self._keys = lang, translations, keys
         locale = Locale.parse(lang)
         tree: dict = {"language": locale.get_display_name(lang),
-                      "dir": "rtl" if locale.character_order == "right-to-left" else "ltr"}
+                      "dir": direction(lang)}
         for key, (msgid, plural) in keys.items():
             if plural is None:
                 node = tree
@@ -195,9 +201,11 @@ def _glossary(folder: Path, lang: str, base: dict | None) -> dict:
     return data
 
 
-def load_strings(folder: str | Path, languages: tuple) -> dict[str, Messages]:
+def load_strings(folder: str | Path, languages: tuple, names: dict | None = None) -> dict[str, Messages]:
     """{lang: Messages} from ``folder`` (the hooks folder). The first language is the source:
-    every other catalog must have exactly its messages, with the same Dutch msgids."""
+    every other catalog must have exactly its messages, with the same Dutch msgids. ``names``:
+    {lang: the language's name as the site writes it} (mkdocs.yml, e.g. "فارسی (دری)"), where it
+    differs from CLDR's ("فارسی")."""
     folder = Path(folder)
     out, template, base_terms = {}, None, None
     for lang in languages:
@@ -207,4 +215,6 @@ def load_strings(folder: str | Path, languages: tuple) -> dict[str, Messages]:
         if template is None:
             template, base_terms = keys, terms
         out[lang] = Messages(lang, _compile(catalog), keys, terms)
+        if (names or {}).get(lang):
+            out[lang]["language"] = names[lang]
     return out
