@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,31 +20,29 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-# `make serve` loads this file again after a change under hooks/: drop the domain modules it
-# imported last time, so the rebuild runs the changed code, not the copy in memory.
-for _name in [n for n in sys.modules if n == "kennisbank" or n.startswith("kennisbank.")]:
-    del sys.modules[_name]
-
-from kennisbank import csp, foreign, render, sanitise, search  # noqa: E402
-from kennisbank.checklists import build_checklists  # noqa: E402
-from kennisbank.config import check_partial_languages  # noqa: E402
-from kennisbank.glossary import Glossary  # noqa: E402
-from kennisbank.links import Links, section_pairs  # noqa: E402
-from kennisbank.loader import language_of, load_site, section_of  # noqa: E402
-from kennisbank.model import ContentError  # noqa: E402
-from kennisbank.partial import PARENTS_PAGE, coverage  # noqa: E402
-from kennisbank.school import check_site_url, read_school as load_school_file  # noqa: E402
-from kennisbank.strings import load_strings  # noqa: E402
-from kennisbank.terms import check_project, load_termbases  # noqa: E402
-from kennisbank.translations import is_behind, translation_status  # noqa: E402
-from kennisbank.vocab import TAGS  # noqa: E402
+# MkDocs loads this file once per process (its hooks loader is cached), so the domain package is
+# imported once too. `make serve LANG=..` (scripts/preview.py) restarts itself after a change under
+# hooks/; a plain `mkdocs serve` keeps the code it started with.
+from kennisbank import csp, foreign, render, sanitise, search
+from kennisbank.checklists import build_checklists
+from kennisbank.config import check_partial_languages
+from kennisbank.glossary import Glossary
+from kennisbank.links import Links, section_pairs
+from kennisbank.loader import language_of, load_site, section_of
+from kennisbank.model import ContentError
+from kennisbank.partial import PARENTS_PAGE, coverage
+from kennisbank.school import check_site_url, read_school as load_school_file
+from kennisbank.strings import load_strings
+from kennisbank.terms import check_project, load_termbases
+from kennisbank.translations import is_behind, translation_status
+from kennisbank.vocab import TAGS
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
-                        term_hits={}, partial=())
+                        term_hits={}, partial=(), nav=None, views={})
 
 
 def _languages(config) -> tuple:
@@ -74,11 +71,10 @@ def on_config(config):
         state.partial = check_partial_languages(config.extra.get("partial_languages"), languages,
                                                 Path(config.config_file_path or "mkdocs.yml").name)
         _check_theme_languages(config, languages)
-        state.site = load_site(config.docs_dir, languages)
+        _preview_only(config, languages)
+        _read_content(config, languages)
         state.strings = load_strings(HERE, languages, _language_names(config))
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
-        state.links = Links(state.site.cards)
-        state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
         state.term_hits = _term_hits(config, languages)
         _site_names(config)
@@ -98,6 +94,33 @@ def _check_theme_languages(config, languages):
         if not any((Path(d) / rel).is_file() for d in config.theme.dirs):
             raise ContentError(Path(config.config_file_path or "mkdocs.yml").name, f"plugins.i18n.languages[{lang}]",
                                f"Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)")
+
+
+def _read_content(config, languages) -> None:
+    state.site = load_site(config.docs_dir, languages)
+    state.links = Links(state.site.cards)
+    state.checklists = build_checklists(state.site)
+
+
+def reread_content(config) -> None:
+    """After an edit in the preview (scripts/preview.py): read the content again. Catalogs, the
+    school file and the termbase check stay as they were (a change there restarts the preview)."""
+    try:
+        _read_content(config, state.site.languages)
+    except ContentError as e:
+        raise PluginError(f"Invalid content: {e}") from None
+
+
+def _preview_only(config, languages) -> None:
+    """`make serve LANG=tr` (KB_LANGUAGE=tr): build Dutch (the source and fallback) and that
+    language only. Every language is still read and checked: links and the status page need them."""
+    only = os.environ.get("KB_LANGUAGE", "").strip()
+    if not only:
+        return
+    if only not in languages:
+        raise ContentError("KB_LANGUAGE", "LANG", f"{only!r} is not one of the languages in mkdocs.yml: {', '.join(languages)}")
+    for lang in config.plugins["i18n"].config.languages:
+        lang.build = lang.locale in (languages[0], only)
 
 
 def _term_hits(config, languages) -> dict:
@@ -229,6 +252,12 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    """Keep what this language's pages need to be rendered again one by one (scripts/preview.py)."""
+    state.views[_lang(config)] = SimpleNamespace(env=env, files=files, nav=state.nav)
+    return env
+
+
 @event_priority(-200)
 def on_nav(nav, config, files):
     """Section titles from the language's strings file, sections and generated pages in a fixed order."""
@@ -255,6 +284,7 @@ def on_nav(nav, config, files):
     nav.items.sort(key=key)
     walk(nav.items)
     _link_in_menu_order(nav)
+    state.nav = nav
     return nav
 
 
@@ -435,8 +465,9 @@ def on_post_build(config):
                         new = foreign.without_alternate_sitemaps(new)
                     except ValueError as e:
                         raise PluginError(f"{f.relative_to(root).as_posix()}: {e}") from None
-                if foreign.neutralise(new) != text:
-                    f.write_text(foreign.neutralise(new), encoding="utf-8")
+                new = foreign.neutralise(new)
+                if new != text:
+                    f.write_text(new, encoding="utf-8")
     if bundles != 1:
         raise PluginError(f"assets/javascripts: {bundles} Material bundles (bundle.*.js), expected 1")
 
