@@ -35,8 +35,14 @@ lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (
 	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
 
-serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000
+# LANG only when given on the command line (the environment's LANG is the system locale).
+PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
+serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000; make serve LANG=tr: Dutch and Turkish only, a saved card shows at once
+ifneq ($(PREVIEW_LANG),)
+	$(BIN)/python scripts/preview.py "$(PREVIEW_LANG)" 8000
+else
 	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000 --watch hooks --watch overrides
+endif
 
 site: $(BIN)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean -f $(CONFIG)
@@ -106,5 +112,5 @@ lighthouse: $(BIN)/.installed tests/lighthouse/node_modules/.package-lock.json  
 clean:
 	rm -rf site dist .pytest_cache .venv-lock mutants
 
-bench: $(BIN)/.installed-test  ## benchmarks: cross-link cost curve, build time, hook share, index sizes
+bench: $(BIN)/.installed-test  ## benchmarks: cross-link cost curve, build time, hook share, index sizes, per-page ratio against plain Material, edit to refresh in the preview
 	$(BIN)/python scripts/bench.py

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,29 +20,29 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-# `make serve` loads this file again after a change under hooks/: drop the domain modules it
-# imported last time, so the rebuild runs the changed code, not the copy in memory.
-for _name in [n for n in sys.modules if n == "kennisbank" or n.startswith("kennisbank.")]:
-    del sys.modules[_name]
-
-from kennisbank import csp, foreign, render, sanitise, search  # noqa: E402
-from kennisbank.checklists import build_checklists  # noqa: E402
-from kennisbank.glossary import Glossary  # noqa: E402
-from kennisbank.links import Links, section_pairs  # noqa: E402
-from kennisbank.loader import language_of, load_site, section_of  # noqa: E402
-from kennisbank.model import ContentError  # noqa: E402
-from kennisbank.school import check_site_url, read_school as load_school_file  # noqa: E402
-from kennisbank.strings import load_strings  # noqa: E402
-from kennisbank.terms import check_project, load_termbases  # noqa: E402
-from kennisbank.translations import is_behind, translation_status  # noqa: E402
-from kennisbank.vocab import TAGS  # noqa: E402
+# MkDocs loads this file once per process (its hooks loader is cached), so the domain package is
+# imported once too. `make serve LANG=..` (scripts/preview.py) restarts itself after a change under
+# hooks/; a plain `mkdocs serve` keeps the code it started with.
+from kennisbank import csp, foreign, render, sanitise, search
+from kennisbank.checklists import build_checklists
+from kennisbank.config import check_partial_languages
+from kennisbank.glossary import Glossary
+from kennisbank.links import Links, section_pairs
+from kennisbank.loader import language_of, load_site, section_of
+from kennisbank.model import ContentError
+from kennisbank.partial import PARENTS_PAGE, coverage
+from kennisbank.school import check_site_url, read_school as load_school_file
+from kennisbank.strings import load_strings
+from kennisbank.terms import check_project, load_termbases
+from kennisbank.translations import is_behind, translation_status
+from kennisbank.vocab import TAGS
 
 HERE = Path(__file__).parent
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
-                        term_hits={})
+                        term_hits={}, partial=(), nav=None, views={})
 
 
 def _languages(config) -> tuple:
@@ -69,14 +68,17 @@ def on_config(config):
         return config  # a nested language build: the outer build has read everything already
     try:
         languages = _languages(config)
-        state.site = load_site(config.docs_dir, languages)
+        state.partial = check_partial_languages(config.extra.get("partial_languages"), languages,
+                                                Path(config.config_file_path or "mkdocs.yml").name)
+        _check_theme_languages(config, languages)
+        _preview_only(config, languages)
+        _read_content(config, languages)
         state.strings = load_strings(HERE, languages, _language_names(config))
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
-        state.links = Links(state.site.cards)
-        state.checklists = build_checklists(state.site)
         state.school = _school(config, languages)
         state.term_hits = _term_hits(config, languages)
         _site_names(config)
+        config.extra["switcher"] = _switcher(config)
         if config.site_url:  # from mkdocs.yml or KB_SITE_URL: it reaches every page's links
             check_site_url(config.site_url, "KB_SITE_URL", "site_url")
     except ContentError as e:
@@ -84,11 +86,55 @@ def on_config(config):
     return config
 
 
+def _check_theme_languages(config, languages):
+    """Material's own interface words (search, "skip to content", ...) come from a template per
+    language; for a language Material lacks (Tigrinya, Somali, ...) the project supplies one."""
+    for lang in languages:
+        rel = f"partials/languages/{lang}.html"
+        if not any((Path(d) / rel).is_file() for d in config.theme.dirs):
+            raise ContentError(Path(config.config_file_path or "mkdocs.yml").name, f"plugins.i18n.languages[{lang}]",
+                               f"Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)")
+
+
+def _read_content(config, languages) -> None:
+    state.site = load_site(config.docs_dir, languages)
+    state.links = Links(state.site.cards)
+    state.checklists = build_checklists(state.site)
+
+
+def reread_content(config) -> None:
+    """After an edit in the preview (scripts/preview.py): read the content again. Catalogs, the
+    school file and the termbase check stay as they were (a change there restarts the preview)."""
+    try:
+        _read_content(config, state.site.languages)
+    except ContentError as e:
+        raise PluginError(f"Invalid content: {e}") from None
+
+
+def _preview_only(config, languages) -> None:
+    """`make serve LANG=tr` (KB_LANGUAGE=tr): build Dutch (the source and fallback) and that
+    language only. Every language is still read and checked: links and the status page need them."""
+    only = os.environ.get("KB_LANGUAGE", "").strip()
+    if not only:
+        return
+    if only not in languages:
+        raise ContentError("KB_LANGUAGE", "LANG", f"{only!r} is not one of the languages in mkdocs.yml: {', '.join(languages)}")
+    for lang in config.plugins["i18n"].config.languages:
+        lang.build = lang.locale in (languages[0], only)
+
+
 def _term_hits(config, languages) -> dict:
     """{lang: forbidden variants found} for the status page; `make translations` lists them."""
     root = Path(config.config_file_path or "mkdocs.yml").parent
     hits = check_project(root, languages, load_termbases(root, languages))
     return {lang: sum(h.lang == lang for h in hits) for lang in languages[1:]}
+
+
+def _switcher(config) -> dict:
+    """{language: its name and direction} for the language switcher (overrides/partials/alternate.html).
+    A partial language is marked as partial there, in its own words, from its own catalog."""
+    return {lang: {"name": state.strings[lang].t("switcher.partial", name=name) if lang in state.partial else name,
+                   "dir": state.strings[lang]["dir"]} for lang, name in _language_names(config).items()}
 
 
 def _site_names(config):
@@ -159,7 +205,9 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
         date=render.build_date(lang, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())),
         school_name=state.school.name if state.school else None), True)
     pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
-    pages[render.STATUS] = (render.render_status(translation_status(site), site, lang, strings, state.term_hits), True)
+    rows = translation_status(site)
+    pages[render.STATUS] = (render.render_status(rows, site, lang, strings, state.term_hits,
+                                                 coverage(site, rows, state.partial)), True)
     return pages
 
 
@@ -204,6 +252,12 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    """Keep what this language's pages need to be rendered again one by one (scripts/preview.py)."""
+    state.views[_lang(config)] = SimpleNamespace(env=env, files=files, nav=state.nav)
+    return env
+
+
 @event_priority(-200)
 def on_nav(nav, config, files):
     """Section titles from the language's strings file, sections and generated pages in a fixed order."""
@@ -230,6 +284,7 @@ def on_nav(nav, config, files):
     nav.items.sort(key=key)
     walk(nav.items)
     _link_in_menu_order(nav)
+    state.nav = nav
     return nav
 
 
@@ -275,12 +330,17 @@ def on_page_markdown(markdown, page, config, files):
         markdown = render.expand_questions(markdown, site, lang, strings, up)
         markdown = render.expand_languages(markdown, lang, strings, site.languages, base, lambda x, src: render.relative_url(
             _url(config, lang, base), _url(config, x, src)))
-    markdown = _with_banner(markdown, page, lang, base)
+    markdown = _with_banner(markdown, page, config, lang, base)
     if state.school and base in PARENT_PAGES:
         markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
     url = render.online_url(config.site_url or "", page.url)
-    markdown = _after_title(markdown, render.page_tools(lang, strings, url))
+    markdown = _after_title(markdown, render.page_tools(lang, strings, url, marked=_is_fallback(page, lang)))
     return markdown
+
+
+def _is_fallback(page, lang: str) -> bool:
+    """An untranslated page: static-i18n shows the Dutch file in this language's build."""
+    return not getattr(page.file, "generated_by", None) and page.file.locale != lang
 
 
 def _base(src_uri: str) -> str:
@@ -294,13 +354,16 @@ def _after_title(markdown: str, block: str) -> str:
     return "\n".join(lines[:at] + ["", block] + lines[at:])
 
 
-def _with_banner(markdown: str, page, lang: str, base: str) -> str:
+def _with_banner(markdown: str, page, config, lang: str, base: str) -> str:
     site = state.site
     if getattr(page.file, "generated_by", None) or lang == site.languages[0]:
         return markdown.replace("<!-- kb:banner -->", "")
     dutch_url = render.relative_url(page.url, page.file.alternates[site.languages[0]].url)
     this = site.pages.get(page.file.src_uri)
-    if page.file.locale != lang:
+    if page.file.locale != lang and lang in state.partial:  # a partial language: point to what is translated
+        parents = render.relative_url(page.url, _url(config, lang, PARENTS_PAGE))
+        notes = render.banner("partial", lang, state.strings, None, parents)
+    elif page.file.locale != lang:
         notes = render.banner("missing", lang, state.strings, None)
     else:
         notes = ""
@@ -343,7 +406,10 @@ def on_page_content(html, page, config, files):
     """Labelled checklist boxes; glossary terms as tooltips in the page's language; then every
     page's HTML through the allowlist sanitiser: what it would change is refused."""
     try:
-        html = state.glossaries[_lang(config)].annotate(render.label_task_lists(html))
+        lang = _lang(config)
+        html = state.glossaries[lang].annotate(render.label_task_lists(html))
+        if _is_fallback(page, lang):  # Dutch text on a page of another language: say so to screen readers
+            html = render.in_dutch(html, state.site.languages[0], state.strings)
         return sanitise.check(html, page.file.src_uri, "body")
     except ContentError as e:
         raise PluginError(f"Invalid content: {e}") from None
@@ -400,8 +466,9 @@ def on_post_build(config):
                         new = foreign.without_alternate_sitemaps(new)
                     except ValueError as e:
                         raise PluginError(f"{f.relative_to(root).as_posix()}: {e}") from None
-                if foreign.neutralise(new) != text:
-                    f.write_text(foreign.neutralise(new), encoding="utf-8")
+                new = foreign.neutralise(new)
+                if new != text:
+                    f.write_text(new, encoding="utf-8")
     if bundles != 1:
         raise PluginError(f"assets/javascripts: {bundles} Material bundles (bundle.*.js), expected 1")
 

@@ -149,4 +149,6 @@ def test_status_page_summarises_each_language_with_a_terminology_column(built_si
         from babel.numbers import format_decimal, format_percent
         num = lambda x: format_decimal(x, locale=lang)  # noqa: E731
         n = num(len([p for p in site.pages.values() if p.lang == "nl"]))
-        assert re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row) == [n, num(0), num(0), f"{num(0)} ({format_percent(0, locale=lang)})", num(0)]
+        # pages translated (n of n, 100 %), current, behind, missing, reviewed, terms
+        assert re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row) == [
+            n, n, format_percent(1, locale=lang), n, num(0), num(0), f"{num(0)} ({format_percent(0, locale=lang)})", num(0)]

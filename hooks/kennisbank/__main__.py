@@ -1,7 +1,8 @@
 """Command line: `python -m kennisbank status|hash|stamp` (run with hooks/ on PYTHONPATH).
 
-status        print page x language translation status and the termbase check;
+status        print page x language translation status, coverage and the termbase check;
               exit 1 if a translation is missing or behind, or uses a forbidden variant
+              (a partial language only fails on a missing page of its parents' layer)
 hash FILE     print the version hash of a Dutch page, as a translation records it
 stamp FILE..  write the current Dutch hash into translation files (after updating them)
 new SECTIE TITEL  scaffold a Dutch card with the next free id and every field
@@ -15,10 +16,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from .config import read_languages
+from .config import read_languages, read_partial_languages
 from .loader import load_site
 from .review import strings_reviewed
 from .model import ContentError
+from .partial import coverage, failing, format_coverage
 from .vocab import SECTIONS
 from .terms import check_project, load_termbases
 from .translations import format_summary, format_table, translation_status
@@ -28,6 +30,7 @@ def main(argv: list[str]) -> int:
     root = Path.cwd()
     try:
         languages = read_languages(root / "mkdocs.yml")
+        partial = read_partial_languages(root / "mkdocs.yml", languages)
         site = load_site(root / "docs", languages)
         termbases = load_termbases(root, languages) if (argv[:1] or ["status"])[0] == "status" else {}
     except ContentError as e:
@@ -44,9 +47,11 @@ def main(argv: list[str]) -> int:
         print(format_table(rows, languages))
         strings = {lang: strings_reviewed(root, lang) for lang in languages[1:]}
         print(format_summary(rows, languages, hits, strings))
+        print(format_coverage(coverage(site, rows, partial)))
         for hit in hits:
             print(hit, file=sys.stderr)
-        return 1 if hits or any(r.state != "current" for r in rows) else 0
+        # a partial language need not have the pages outside the parents' layer
+        return 1 if hits or failing(rows, site, partial) else 0
     if cmd in ("hash", "stamp"):
         pages = []
         for f in argv[1:]:

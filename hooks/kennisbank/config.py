@@ -5,6 +5,8 @@ from pathlib import Path
 
 import yaml
 
+from .model import ContentError
+
 
 class _Loader(yaml.SafeLoader):
     pass
@@ -30,3 +32,31 @@ def read_i18n_languages(mkdocs_yml: str | Path) -> list[dict]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return list(plugin["i18n"]["languages"])
     return []
+
+
+PARTIAL_FIELD = "extra.partial_languages"
+
+
+def read_partial_languages(mkdocs_yml: str | Path, languages: tuple) -> tuple:
+    """The languages declared partial (only the parents' layer translated): ``extra.partial_languages``
+    in mkdocs.yml, a list of configured language codes other than the default. static-i18n refuses
+    keys of its own in a language entry, so the list lives under ``extra``."""
+    cfg = yaml.load(Path(mkdocs_yml).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    return check_partial_languages((cfg.get("extra") or {}).get("partial_languages"), languages,
+                                   Path(mkdocs_yml).name)
+
+
+def check_partial_languages(value, languages: tuple, file: str = "mkdocs.yml") -> tuple:
+    """Validate the ``extra.partial_languages`` value; one ContentError naming the file and field."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ContentError(file, PARTIAL_FIELD, "must be a list of language codes, e.g. [ti, so]")
+    for x in value:
+        if x == languages[0]:
+            raise ContentError(file, PARTIAL_FIELD, f"'{x}' is the default language; it cannot be partial")
+        if x not in languages:
+            raise ContentError(file, PARTIAL_FIELD, f"'{x}' is not a language in plugins.i18n.languages")
+    if len(set(value)) != len(value):
+        raise ContentError(file, PARTIAL_FIELD, "a language is named twice")
+    return tuple(value)

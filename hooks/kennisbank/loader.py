@@ -261,15 +261,9 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
     for file in sorted(docs.rglob("*.md")):
         rel = file.relative_to(docs).as_posix()
         lang, base = language_of(rel, languages)
-        text = read_text(file, rel)
-        meta, body = split_front_matter(text, rel)
-        for key in ("title", "description"):  # shown as plain text: in <title>, <meta>, the nav
-            if isinstance(meta.get(key), str):
-                check_text(meta[key], rel, key)
+        meta, body, digest = _read_page(file, rel)
         _check_snippets(body, rel, docs.parent / "bron")
-        check_safe(meta, rel, "")
-        check_safe(body, rel, "body")
-        pages[rel] = Page(rel, base, lang, meta, body, text_hash(text))
+        pages[rel] = Page(rel, base, lang, meta, body, digest)
 
     for page in pages.values():
         if page.lang != languages[0] and page.base not in pages:
@@ -317,6 +311,26 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
         raise ContentError(card.path, f"checklist[{i}].core",
                            f"the core list would have {len(core)} items; at most {MAX_CORE_ITEMS}")
     return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})
+
+
+# (file, mtime, size) -> (meta, body, hash) of a file read and checked before: the preview
+# (scripts/preview.py) reads all content again after each edit, and most of it has not changed.
+_READ: dict = {}
+
+
+def _read_page(file: Path, rel: str) -> tuple[dict, str, str]:
+    stat = file.lstat()
+    key = (str(file), stat.st_mtime_ns, stat.st_size)
+    if key not in _READ:
+        text = read_text(file, rel)
+        meta, body = split_front_matter(text, rel)
+        for field in ("title", "description"):  # shown as plain text: in <title>, <meta>, the nav
+            if isinstance(meta.get(field), str):
+                check_text(meta[field], rel, field)
+        check_safe(meta, rel, "")
+        check_safe(body, rel, "body")
+        _READ[key] = (meta, body, text_hash(text))
+    return _READ[key]
 
 
 SNIPPET_RE = re.compile(r'^\s*-+8<-+\s+"([^"]*)"', re.M)

@@ -313,12 +313,23 @@ def render_glossary(lang: str, strings: dict) -> str:
     return "\n".join(out)
 
 
-def banner(kind: str, lang: str, strings: dict, dutch_url: str | None) -> str:
-    """An admonition in the reader's language. ``kind``: unreviewed, stale or missing."""
+def banner(kind: str, lang: str, strings: dict, dutch_url: str | None, parents_url: str | None = None) -> str:
+    """An admonition in the reader's language (marked as such: on an untranslated page it sits in
+    Dutch text). ``kind``: unreviewed, stale, missing, or partial (an untranslated page of a
+    partial language, with a link to its parents' page)."""
     tr = strings[lang]["translation"]
     link = f' <a href="{html.escape(dutch_url)}" hreflang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
-    level = {"unreviewed": "info", "stale": "warning", "missing": "warning"}[kind]
-    return f'<div class="admonition {level} kb-banner kb-{kind}" data-search-exclude markdown>\n\n{tr[kind]}{link}\n\n</div>\n'
+    if parents_url:
+        link += f' <a href="{html.escape(parents_url)}">{tr["partial_parents"]}</a>'
+    level = {"unreviewed": "info", "stale": "warning", "missing": "warning", "partial": "warning"}[kind]
+    return (f'<div class="admonition {level} kb-banner kb-{kind}" lang="{lang}" dir="{strings[lang]["dir"]}" '
+            f'data-search-exclude markdown>\n\n{tr[kind]}{link}\n\n</div>\n')
+
+
+def in_dutch(page_html: str, default: str, strings: dict) -> str:
+    """An untranslated page's Dutch text, marked with its language and direction."""
+    return f'<div class="kb-fallback" lang="{default}" dir="{strings[default]["dir"]}">\n{page_html}\n</div>'
+
 
 
 _TASK_RE = re.compile(
@@ -338,21 +349,30 @@ def label_task_lists(page_html: str) -> str:
     return _TASK_RE.sub(repl, page_html)
 
 
-def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | None = None) -> str:
-    """The status page: per language a summary (current, behind, missing, reviewed, terms outside
-    the termbase), then every page in every language."""
+def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | None = None,
+                  coverage: list | None = None) -> str:
+    """The status page: per language a summary (pages translated, current, behind, missing,
+    reviewed, terms outside the termbase; a partial language says so), then every page in every
+    language. ``coverage``: partial.Coverage per language."""
     s = strings[lang]
     tr = s["translation"]
     langs = site.languages[1:]
+    cov = {c.lang: c for c in coverage or ()}
     out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
-           f"| {tr['summary_language']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
-           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|"]
+           f"| {tr['summary_language']} | {tr['coverage']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
+           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|---|"]
     for sm in summarise(rows, site.languages):
         n = [f'<bdi dir="ltr">{s.number(v)}</bdi>' for v in (sm.current, sm.behind, sm.missing)]
         share = f'<bdi dir="ltr">{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=lang)})</bdi>'
         terms = f'<bdi dir="ltr">{s.number((term_hits or {}).get(sm.lang, 0))}</bdi>'
-        out.append(f'| <span class="kb-lang-summary" lang="{sm.lang}">{strings[sm.lang]["language"]}</span> '
-                   f'| {" | ".join(n)} | {share} | {terms} |')
+        c = cov.get(sm.lang)
+        translated = "" if c is None else s.t(
+            "translation.coverage_cell", count=f'<bdi dir="ltr">{s.number(c.translated)}</bdi>',
+            total=f'<bdi dir="ltr">{s.number(c.total)}</bdi>',
+            share=f'<bdi dir="ltr">{format_percent(c.share, locale=lang)}</bdi>')
+        mark = f' <small class="kb-partial">({tr["partial_language"]})</small>' if c is not None and c.partial else ""
+        out.append(f'| <span class="kb-lang-summary" lang="{sm.lang}">{strings[sm.lang]["language"]}</span>{mark} '
+                   f'| <span class="kb-coverage">{translated}</span> | {" | ".join(n)} | {share} | {terms} |')
     out += ["",
            f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
            "|---|" + "---|" * len(langs)]
@@ -392,17 +412,21 @@ def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: s
     with a list of card links in the reader's language. Unknown ids are an error."""
     def repl(m):
         args = marker_args(m)
-        if "ids" in args:
-            cards = [site.card(i) for i in args["ids"].split(",")]
-        else:
-            auds = set(args.get("audience", "").split(",")) - {""}
-            cards = [c for c in site.cards.values()
-                     if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
+        cards = marker_cards(site, args)
         if args.get("view") == "grid":
             return "\n".join(['<div class="grid cards kb-cards" markdown>', "", *(_grid_card(c, lang, strings, up) for c in cards),
                               "</div>"])
         return "\n".join(f"- {card_link(c, lang, strings, up)}" for c in cards)
     return CARDS_MARKER.sub(repl, markdown)
+
+
+def marker_cards(site: Site, args: dict) -> list:
+    """The cards a ``kb:cards`` marker lists: by ``ids``, or by ``audience`` and ``section``."""
+    if "ids" in args:
+        return [site.card(i) for i in args["ids"].split(",")]
+    auds = set(args.get("audience", "").split(",")) - {""}
+    return [c for c in site.cards.values()
+            if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
 
 
 def first_sentence(text: str) -> str:
@@ -481,13 +505,15 @@ def school_css(color: str) -> str:
             f".md-nav__link--active, .md-nav__link:hover, .kb-source {{ color: {color}; border-color: {color}; }}\n")
 
 
-def page_tools(lang: str, strings: dict, url: str) -> str:
+def page_tools(lang: str, strings: dict, url: str, marked: bool = False) -> str:
     """Under every page title: the read-aloud button (hidden until a voice is found), and,
-    on paper only, the address of this page."""
+    on paper only, the address of this page. ``marked``: with their language and direction,
+    for a page whose text is in another language (an untranslated page)."""
     p = strings[lang]["page"]
-    return (f'<p class="kb-page-tools" data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
+    attrs = f' lang="{lang}" dir="{strings[lang]["dir"]}"' if marked else ""
+    return (f'<p class="kb-page-tools"{attrs} data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
             f'{p["read_aloud"]}</button></p>\n\n'
-            f'<p class="kb-print-only kb-url" data-search-exclude>{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
+            f'<p class="kb-print-only kb-url"{attrs} data-search-exclude>{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
 
 
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str, path: str = "") -> str:

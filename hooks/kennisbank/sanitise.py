@@ -108,14 +108,23 @@ _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _ATTR = re.compile(r"(?:^|[\s/])([a-zA-Z_:][-\w:.]*)(?:\s*=\s*[^\s>]*)?")
 
 
+_NAMES: dict[str, tuple] = {}  # a tag's attribute text -> its attribute names: most tags repeat
+
+
+def _names(attrs: str) -> tuple:
+    names = _NAMES.get(attrs)
+    if names is None:
+        names = tuple(sorted(n.lower() for n in _ATTR.findall(_QUOTED.sub("\"\"", attrs)) if n.lower() != "markdown"))
+        if len(_NAMES) > 100_000:
+            _NAMES.clear()
+        _NAMES[attrs] = names
+    return names
+
+
 def _shape(html: str) -> list:
     """Every start tag with the names of its attributes: what cleaning may drop. A regular
     expression, not a parser: fast enough for every page of every build."""
-    out = []
-    for m in _TAG.finditer(_COMMENT.sub("", html)):
-        names = sorted(n.lower() for n in _ATTR.findall(_QUOTED.sub("\"\"", m.group(2))) if n.lower() != "markdown")
-        out.append((m.group(1).lower(), tuple(names)))
-    return out
+    return [(m.group(1).lower(), _names(m.group(2))) for m in _TAG.finditer(_COMMENT.sub("", html))]
 
 
 def check(html: str, path: str, field: str) -> str:

@@ -84,7 +84,15 @@ class Termbase:
                                       re.compile(rf"(?<!\w){re.escape(fold(m.group(1), lang))}['’\w]*\s*\(([^)]*)\)")))
             allowed = tuple(fold(a, lang) for a in e.allowed)
             for v in e.forbidden:
-                self._patterns.append((e, v, self._pattern(v, pre, post), allowed))
+                self._patterns.append((e, v, self._pattern(v, pre, post), allowed, self._literal(v)))
+
+    def _literal(self, variant: str) -> str:
+        """A piece of text every match of the variant's pattern contains: a text without it is
+        not searched (most texts hold none of the variants; the check runs on every build)."""
+        words = fold(variant, self.lang).split()
+        if self.lang == "ar":  # the article may be written ل (للوالدين)
+            words = [w[2:] if w.startswith("ال") else w for w in words]
+        return max(words, key=len, default="")
 
     def _pattern(self, variant: str, pre: str, post: str):
         body = r"\s+".join(re.escape(w) for w in fold(variant, self.lang).split())
@@ -106,7 +114,9 @@ class Termbase:
                 said = " ".join(m.group(1).split())
                 if not said.startswith(gloss):  # "(gloss)" or "(gloss: a longer explanation)"
                     found.append((m.start(), f"{dutch} ({said})", entry))
-        for entry, variant, pattern, allowed in self._patterns:
+        for entry, variant, pattern, allowed, literal in self._patterns:
+            if literal not in folded:
+                continue
             for m in pattern.finditer(folded):
                 if not m.group(0).startswith(allowed):
                     found.append((m.start(), variant, entry))
