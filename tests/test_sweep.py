@@ -43,13 +43,7 @@ def test_ticked_checklist_has_no_axe_violations(server, page, lang):
     assert axe_violations(page) == []
 
 
-# Material has no lunr language for pl, uk and fa, so their search finds nothing on main; branch
-# s20-search gives them one. strict: once it is merged these pass, and the marker must go.
-NO_SEARCH_YET = pytest.mark.xfail(strict=True, reason="search in pl, uk, fa comes with branch s20-search")
-
-
-@pytest.mark.parametrize("lang", [pytest.param(x, marks=NO_SEARCH_YET) if x in ("pl", "uk", "fa") else x
-                                  for x in LANGUAGES])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_with_results_open_has_no_axe_violations(server, page, site, lang):
     words = max(site.cards["V13"].text(lang).title.split(), key=len)  # a word of "Zorg voor een tolk", as written there
     page.goto(f"{server}/{prefix(lang)}")
