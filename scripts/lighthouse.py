@@ -13,13 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from localnginx import start_nginx
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -42,36 +42,6 @@ def build(site: Path, base: str) -> None:
     env.pop("PYTHONPATH", None)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                    cwd=ROOT, env=env, check=True)
-
-
-def start_nginx(site: Path, port: int, work: Path) -> subprocess.Popen:
-    """deploy/nginx.conf.example (gzip and security headers) on a loopback port, as our own process."""
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).exists():
-        sys.exit("lighthouse: nginx is missing; on Debian: apt-get install nginx-light")
-    server = (ROOT / "deploy" / "nginx.conf.example").read_text(encoding="utf-8")
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/kennisbank/", f"{site}/")
-    for name in ("logs", "tmp"):
-        (work / name).mkdir(exist_ok=True)
-    temp = " ".join(f"{x}_temp_path {work}/tmp;" for x in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (work / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "") +
-        f"daemon off;\npid {work}/nginx.pid;\nerror_log {work}/logs/error.log;\nworker_processes 1;\n"
-        f"events {{ worker_connections 64; }}\n"
-        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n {temp}\n{server}\n}}\n", encoding="utf-8")
-    proc = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-p", str(work)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return proc
-        except OSError:
-            if proc.poll() is not None:
-                sys.exit(f"lighthouse: nginx did not start: {proc.stdout.read().decode()[-800:]}")
-            time.sleep(0.1)
-    proc.terminate()
-    sys.exit("lighthouse: nginx did not answer within 10 s")
 
 
 def run_lighthouse(url: str, out: Path, cpu_slowdown: float | None) -> dict:
@@ -116,7 +86,10 @@ def main() -> int:
         site = args.site.resolve() if args.site else work / "site"
         if not args.site:
             build(site, base)
-        nginx = start_nginx(site, port, work)
+        try:
+            nginx = start_nginx(site, port, work)
+        except RuntimeError as e:
+            sys.exit(f"lighthouse: {e}")
         try:
             print("| page | language | performance | accessibility | best practices | SEO |")
             print("|---|---|---:|---:|---:|---:|")

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from kennisbank.config import read_i18n_languages, read_languages  # noqa: E402
 from kennisbank.loader import load_site  # noqa: E402
 from kennisbank.strings import direction, load_strings  # noqa: E402
+from localnginx import nginx_binary, start_nginx  # noqa: E402
 
 # Every per-language test takes its languages from here, never from a list of its own.
 LANGUAGES = read_languages(ROOT / "mkdocs.yml")
@@ -179,11 +180,7 @@ def _free_port() -> int:
 def nginx(tmp_path_factory):
     """The site built for /kennisbank/, served by nginx with deploy/nginx.conf.example.
     Yields the base URL, e.g. http://127.0.0.1:PORT/kennisbank/."""
-    import shutil as sh
-    import socket
-    import time
-    binary = sh.which("nginx") or "/usr/sbin/nginx"
-    if not Path(binary).exists():
+    if nginx_binary() is None:
         if os.environ.get("KB_REQUIRE_BROWSER"):
             pytest.fail("nginx is missing but KB_REQUIRE_BROWSER is set")
         pytest.skip("no nginx; install Debian's nginx-light")
@@ -193,29 +190,10 @@ def nginx(tmp_path_factory):
     site = work / "srv" / "kennisbank"
     result = mkdocs(ROOT, site_dir=site, env_extra={"KB_SITE_URL": base})
     assert result.returncode == 0, result.stderr[-2000:]
-    server = (ROOT / "deploy" / "nginx.conf.example").read_text(encoding="utf-8")
-    server = (server.replace("listen 80;", f"listen 127.0.0.1:{port};")
-              .replace("/srv/kennisbank/", f"{site}/"))
-    (work / "logs").mkdir()
-    (work / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "") +  # workers must read the pytest tmp dir
-        f"daemon off;\npid {work}/nginx.pid;\nerror_log {work}/logs/error.log;\nworker_processes 1;\n"
-        f"events {{ worker_connections 64; }}\n"
-        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
-        f" client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;"
-        f" uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;\n{server}\n}}\n", encoding="utf-8")
-    (work / "tmp").mkdir()
-    proc = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-p", str(work)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"nginx did not start: {proc.stdout.read().decode()[-1000:]}")
-            time.sleep(0.1)
+    try:
+        proc = start_nginx(site, port, work)
+    except RuntimeError as e:
+        pytest.fail(str(e))
     yield base
     proc.terminate()
     proc.wait(timeout=10)
