@@ -66,7 +66,7 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 	rm -rf tests/lms/xsd-tmp
 
 test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=25
 
 translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
 	$(BIN)/python -m kennisbank status

@@ -70,21 +70,26 @@ def _time(fn) -> float:
     return time.perf_counter() - t
 
 
-def bench_build() -> None:
+def _profiled_build(site_dir: str, timer=None) -> tuple[cProfile.Profile, float]:
+    """One full build of the project into ``site_dir`` under cProfile; the profile and its wall seconds."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        cfg = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir)
+        prof = cProfile.Profile(timer) if timer else cProfile.Profile()
+        t = time.perf_counter()
+        prof.runcall(build, cfg)
+        return prof, time.perf_counter() - t
+    finally:
+        os.chdir(cwd)
+
+
+def bench_build() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        cwd = os.getcwd()
-        os.chdir(ROOT)
-        try:
-            cfg = load_config(str(ROOT / "mkdocs.yml"), site_dir=tmp)
-            prof = cProfile.Profile()
-            t = time.perf_counter()
-            prof.runcall(build, cfg)
-            seconds = time.perf_counter() - t
-        finally:
-            os.chdir(cwd)
+        prof, seconds = _profiled_build(tmp)
         pages = sum(1 for _ in Path(tmp).rglob("index.html"))
         stats = pstats.Stats(prof, stream=io.StringIO())
         # cumulative time of the hook entry points (they never call each other), so the
@@ -477,18 +482,8 @@ def bench_profile(path: str | None = None) -> None:
     if path:
         stats = pstats.Stats(path, stream=io.StringIO())
     else:
-        os.environ["NO_MKDOCS_2_WARNING"] = "1"
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
         with tempfile.TemporaryDirectory() as tmp:
-            cwd = os.getcwd()
-            os.chdir(ROOT)
-            try:
-                cfg = load_config(str(ROOT / "mkdocs.yml"), site_dir=tmp)
-                prof = cProfile.Profile(time.process_time)  # CPU time: the other work on the machine aside
-                prof.runcall(build, cfg)
-            finally:
-                os.chdir(cwd)
+            prof, _ = _profiled_build(tmp, time.process_time)  # CPU time: the other work on the machine aside
         stats = pstats.Stats(prof, stream=io.StringIO())
     total = stats.total_tt
     print("## Where a full build's time goes (CPU seconds under cProfile)\n")
