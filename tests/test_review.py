@@ -111,7 +111,9 @@ def test_round_trip_changed_string_lands_in_its_page_and_marks_it_reviewed(proje
         n = len([p for p in site.pages.values() if p.lang == "nl"])
         loc = prefix.strip("/") or "nl"  # numbers as CLDR writes them in the page's language
         num = lambda x: format_decimal(x, locale=loc)  # noqa: E731
-        assert cells == [num(n), num(0), num(0), f"{num(1)} ({format_percent(1 / n, locale=loc)})", num(0)], (prefix, cells)
+        # pages translated (n of n, 100 %), current, behind, missing, reviewed, terms
+        assert cells == [num(n), num(n), format_percent(1, locale=loc), num(n), num(0), num(0),
+                         f"{num(1)} ({format_percent(1 / n, locale=loc)})", num(0)], (prefix, cells)
 
     # the Dutch changes after the review: the page is behind again
     dutch = project / "docs" / f"{CARD}.md"

@@ -80,6 +80,34 @@ def trap():
     server.server_close()
 
 
+def _launch(start, seconds: int = 90, tries: int = 2):
+    """A WebKit session, each try with a deadline: once, in a full run, WebKitWebDriver never
+    brought MiniBrowser up and the session request waited forever. A try that hangs is ended by
+    stopping its driver; after the last one the tests fail with the reason."""
+    why = ""
+    for _ in range(tries):
+        service, make = start()
+        box: dict = {}
+
+        def run():
+            try:
+                box["driver"] = make()
+            except Exception as e:  # noqa: BLE001 - reported below
+                box["error"] = e
+        t = threading.Thread(target=run, daemon=True)
+        t.start()
+        t.join(seconds)
+        if "driver" in box:
+            return box["driver"]
+        why = repr(box["error"]) if "error" in box else f"no WebKit session within {seconds} s"
+        try:
+            service.stop()
+        except Exception:  # noqa: BLE001 - it may never have started
+            pass
+        t.join(10)
+    pytest.fail(f"WebKit did not start: {why}")
+
+
 @pytest.fixture(scope="session")
 def webkit(trap):
     """One WebKit browser for the module, on its own Xvfb display (no screen here, nor on CI)."""
@@ -106,9 +134,11 @@ def webkit(trap):
         elsewhere = f"127.0.0.1:{trap.server_address[1]}"
         opts.proxy = Proxy({"proxyType": ProxyType.MANUAL, "httpProxy": elsewhere, "sslProxy": elsewhere,
                             "noProxy": ["127.0.0.1"]})
-        service = Service(executable_path=DRIVER, log_output=subprocess.DEVNULL,
-                          env=dict(os.environ, DISPLAY=f":{display}"))
-        driver = webdriver.WebKitGTK(options=opts, service=service)
+        def start():
+            service = Service(executable_path=DRIVER, log_output=subprocess.DEVNULL,
+                              env=dict(os.environ, DISPLAY=f":{display}"))
+            return service, lambda: webdriver.WebKitGTK(options=opts, service=service)
+        driver = _launch(start)
         try:
             driver.set_page_load_timeout(30)
             driver.set_script_timeout(WAIT)

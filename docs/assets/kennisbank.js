@@ -68,6 +68,11 @@
       if (!once(button, "print")) { return; }
       button.addEventListener("click", function () { window.print(); });
     });
+    // A table wider than the screen scrolls sideways in Material's wrapper: keyboard users must be
+    // able to reach it (WCAG 2.1.1; axe: scrollable-region-focusable).
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) { wrap.setAttribute("tabindex", "0"); }
+    });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

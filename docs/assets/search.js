@@ -42,14 +42,16 @@
   };
 
   var lang = (document.documentElement.lang || "").toLowerCase().split("-")[0];
-  var MARKS = /[\u064b-\u0652\u0640]/g;
+  // Short vowels and tatweel, and the Arabic comma, semicolon and question mark (a pasted word often
+  // brings one; Material's separator splits at white space and hyphens only).
+  var MARKS = /[\u064b-\u0652\u0640]/g, PUNCT = /[\u060c\u061b\u061f]/g;
   var normalise = {
     fa: function (q) {
-      return q.replace(MARKS, "").replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9")
+      return q.replace(PUNCT, " ").trim().replace(MARKS, "").replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9")
         .replace(/\u0629/g, "\u0647").replace(/\u200c/g, "");
     },
     ar: function (q) {
-      return q.replace(MARKS, "").replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a")
+      return q.replace(PUNCT, " ").trim().replace(MARKS, "").replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a")
         .replace(/\u0629/g, "\u0647").replace(/\u0624/g, "\u0648").replace(/\u0626/g, "\u064a");
     },
     tr: function (q) { return q.replace(/\u0130/g, "i").replace(/I/g, "\u0131"); },
