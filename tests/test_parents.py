@@ -319,16 +319,21 @@ def _qr_bounds(paths):
     return squares[0]
 
 
+def _one_printed_page(page, url: str):
+    """The page at ``url`` printed as a user would (A4, browser defaults): it must fit one sheet."""
+    page.goto(url)
+    pdf = _pdf(page)
+    assert len(pdf) == 1, f"{url} prints on {len(pdf)} pages"
+    return pdf[0]
+
+
 def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_core_list_prints_on_one_a4_with_boxes_and_11pt(server, page, site, strings, lang):
-    page.goto(f"{server}/{prefix(lang)}checklists/ouders/")
-    pdf = _pdf(page)
-    assert len(pdf) == 1
-    p = pdf[0]
+    p = _one_printed_page(page, f"{server}/{prefix(lang)}checklists/ouders/")
     assert abs(p.get_width() - 595.3) < 1.5 and abs(p.get_height() - 841.9) < 1.5  # A4 in points
     sizes = _type_sizes(p)
     assert sizes and min(sizes) >= 11 - 0.01, min(sizes)
@@ -352,10 +357,7 @@ def test_core_list_prints_on_one_a4_with_boxes_and_11pt(server, page, site, stri
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_bilingual_sheet_prints_on_one_a4_with_both_boxes_and_headers(server, page, site, strings, lang):
-    page.goto(f"{server}/{lang}/checklists/ouders-tweetalig/")
-    pdf = _pdf(page)
-    assert len(pdf) == 1
-    p = pdf[0]
+    p = _one_printed_page(page, f"{server}/{lang}/checklists/ouders-tweetalig/")
     sizes = _type_sizes(p)
     assert min(sizes) >= 9.5 - 0.01, min(sizes)
     boxes, paths, texts = _objects(p)

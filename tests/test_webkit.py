@@ -225,6 +225,14 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
+def _open_list(driver, server: str, lang: str):
+    """The parents' list at phone size: its address and the labels of its core items."""
+    driver.set_window_size(*PHONE)
+    url = f"{server}/{_prefix(lang)}checklists/ouders/"
+    _open(driver, url)
+    return url, _core_labels(driver)
+
+
 @pytest.fixture(scope="module")
 def core(site):
     return build_checklists(site)["ouders"].core()
@@ -234,10 +242,7 @@ def core(site):
 
 @pytest.mark.parametrize("lang", [DUTCH, *RTL])
 def test_a_tap_on_the_text_ticks_and_the_tick_stays_after_a_reload(wk, server, core, lang):
-    wk.set_window_size(*PHONE)
-    url = f"{server}/{_prefix(lang)}checklists/ouders/"
-    _open(wk, url)
-    labels = _core_labels(wk)
+    url, labels = _open_list(wk, server, lang)
     assert [_words(x.text) for x in labels] == [_words(_item(e, lang)) for e in core]
     assert _ticked(wk) == set()
     key = labels[2].get_attribute("data-item")
@@ -255,10 +260,7 @@ def test_a_tap_on_the_text_ticks_and_the_tick_stays_after_a_reload(wk, server, c
 
 @pytest.mark.parametrize("lang", [DUTCH, *RTL])
 def test_start_again_asks_first(wk, server, strings, lang):
-    wk.set_window_size(*PHONE)
-    url = f"{server}/{_prefix(lang)}checklists/ouders/"
-    _open(wk, url)
-    labels = _core_labels(wk)
+    url, labels = _open_list(wk, server, lang)
     _tap(wk, labels[0])
     _tap(wk, labels[1])
     ticked = _ticked(wk)
