@@ -114,6 +114,20 @@ def test_start_again_clears_this_list_in_every_language_and_nothing_else(server,
     assert elsewhere in _ticked(page), "an item that is not on this list keeps its tick"
 
 
+def test_a_tick_in_another_tab_shows_without_a_reload(server, page, parents):
+    """The parent has the Arabic list open in one tab and the Dutch list in another."""
+    key = parents.core()[0].key
+    page.goto(f"{server}/checklists/ouders/")
+    other = page.context.new_page()
+    try:
+        other.goto(f"{server}/{ARABIC}/checklists/ouders/")
+        other.locator(f'.kb-checklist label.kb-item[data-item="{key}"]').click()
+        page.wait_for_function("k => document.querySelector(`.kb-checklist input[data-item=\"${k}\"]`).checked",
+                               arg=key, timeout=5000)
+    finally:
+        other.close()
+
+
 # ---------------------------------------------------------------- ticks from before
 
 def test_ticks_kept_per_language_and_list_before_are_moved_in(server, page, parents, site):
