@@ -20,6 +20,7 @@ from .config import read_languages, read_partial_languages
 from .loader import load_site
 from .review import strings_reviewed
 from .model import ContentError
+from .scaffold import SCAFFOLD
 from .partial import coverage, failing, format_coverage
 from .vocab import SECTIONS
 from .terms import check_project, load_termbases
@@ -139,28 +140,6 @@ def next_id(site, section: str) -> str:
     return f"{prefix}{max(used, default=0) + 1:02d}"
 
 
-SCAFFOLD = """---
-id: {id}
-title: {title}
-summary: Eén korte zin over waar deze kaart over gaat.
-parents: >-                         # alleen als audiences ouders bevat: 2 tot 4 zinnen in u-vorm
-  Wat betekent dit voor u als ouder? Schrijf het hier in korte zinnen.
-section: {section}
-audiences: [ouders, leerkrachten]   # ouders, leerkrachten, schoolleiders, jeugdzorg, pabo
-tags: [contact, vertrouwen]         # 2 tot 5, uit hooks/kennisbank/vocab.py
-checklist:
-  - id: eerste-stap                 # vaste naam; verander die later niet
-    for: ouders
-    text: Een korte zin die zegt wat u kunt doen.
-questions:
-  - Een vraag voor pabo-studenten om over na te denken?
-related: []                         # ids van kaarten waar het verslag zelf naar verwijst
-source: >-
-  De tekst uit het verslag, letterlijk overgenomen.
----
-
-Schrijf hier in korte zinnen wat de rondetafelgesprekken zeiden.
-"""
 
 
 def _rel(f: str) -> str:
