@@ -67,8 +67,11 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25
 
-translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
-	$(BIN)/python -m kennisbank status
+translations: $(BIN)/.installed  ## the translations that need work and what to run next (ALL=1: the full table); exits 1 if any is missing or behind
+	$(BIN)/python -m kennisbank status $(if $(ALL),--all,)
+
+stamp: $(BIN)/.installed  ## after updating a translation: make stamp FILE=docs/themas/x.tr.md, or make stamp LANG=tr (every changed page of that language that is behind)
+	$(BIN)/python -m kennisbank stamp $(if $(FILE),$(FILE),$(if $(PREVIEW_LANG),--lang $(PREVIEW_LANG),))
 
 review: $(BIN)/.installed  ## review package for a native speaker: make review LANG=tr (sheet + PO files in review/tr)
 	$(BIN)/python -m kennisbank review "$(LANG)"

@@ -21,10 +21,11 @@ from .loader import load_site
 from .review import strings_reviewed
 from .model import ContentError
 from .scaffold import SCAFFOLD
+from .editor import _, error as editor_error
 from .partial import coverage, failing, format_coverage
 from .vocab import SECTIONS
 from .terms import check_project, load_termbases
-from .translations import format_summary, format_table, translation_status
+from .translations import format_summary, format_table, format_todo, translation_status
 
 
 def main(argv: list[str]) -> int:
@@ -35,7 +36,7 @@ def main(argv: list[str]) -> int:
         site = load_site(root / "docs", languages)
         termbases = load_termbases(root, languages) if (argv[:1] or ["status"])[0] == "status" else {}
     except ContentError as e:
-        print(f"Error: {e}", file=sys.stderr)
+        print(_("Error: {error}", error=editor_error(e)), file=sys.stderr)
         return 2
     cmd = argv[0] if argv else "status"
     if cmd == "status":
@@ -43,9 +44,12 @@ def main(argv: list[str]) -> int:
         try:
             hits = check_project(root, languages, termbases)
         except ContentError as e:
-            print(f"Error: {e}", file=sys.stderr)
+            print(_("Error: {error}", error=editor_error(e)), file=sys.stderr)
             return 2
-        print(format_table(rows, languages))
+        if "--all" in argv[1:]:
+            print(format_table(rows, languages))
+        else:
+            print(format_todo(rows, failing(rows, site, partial)))
         strings = {lang: strings_reviewed(root, lang) for lang in languages[1:]}
         print(format_summary(rows, languages, hits, strings))
         print(format_coverage(coverage(site, rows, partial)))
@@ -53,6 +57,12 @@ def main(argv: list[str]) -> int:
             print(hit, file=sys.stderr)
         # a partial language need not have the pages outside the parents' layer
         return 1 if hits or failing(rows, site, partial) else 0
+    if cmd == "stamp" and not argv[1:]:
+        print(_("Say which translation you checked: make stamp FILE=docs/themas/x.tr.md, or make stamp LANG=tr "
+                "for every page of that language you changed since the last commit"), file=sys.stderr)
+        return 2
+    if cmd == "stamp" and argv[1] == "--lang":
+        return _stamp_language(site, root, languages, argv[2] if len(argv) > 2 else "")
     if cmd in ("hash", "stamp"):
         pages = []
         for f in argv[1:]:
@@ -79,7 +89,7 @@ def main(argv: list[str]) -> int:
                 print(f"Error: {page.path}: field 'translation.source_hash': not found", file=sys.stderr)
                 return 2
             file.write_text(head + text[end:], encoding="utf-8")
-            print(f"stamped {page.path}")
+            print(_("stamped {path}", path=page.path))
         return 0
     if cmd == "new":
         return _new(site, root, *argv[1:3])
@@ -87,6 +97,35 @@ def main(argv: list[str]) -> int:
         return _review(cmd, site, root, languages, argv[1:])
     print(__doc__, file=sys.stderr)
     return 2
+
+
+def _stamp_language(site, root: Path, languages: tuple, lang: str) -> int:
+    """`make stamp LANG=tr`: stamp every translation of ``lang`` that is behind its Dutch and that
+    was changed since the last commit (git): the pages the editor brought up to date. A page behind
+    but not changed is listed, not stamped: it still needs its update."""
+    import subprocess
+    from .translations import is_behind
+    if lang not in languages[1:]:
+        print(_("Usage: make stamp LANG=<{languages}> or make stamp FILE=docs/...", languages="|".join(languages[1:])),
+              file=sys.stderr)
+        return 2
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", "docs"], cwd=root,
+                             capture_output=True, text=True, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        print(_("make stamp LANG=... needs git to see which pages you changed; use make stamp FILE=docs/..."),
+              file=sys.stderr)
+        return 2
+    changed = {line[3:].strip().strip('"').split(" -> ")[-1] for line in out.splitlines()}
+    behind = [p for p in site.pages.values() if p.lang == lang and is_behind(site, p)]
+    todo = [p for p in behind if f"docs/{p.path}" in changed]
+    rest = [p for p in behind if f"docs/{p.path}" not in changed]
+    code = main(["stamp", *(str(root / "docs" / p.path) for p in todo)]) if todo else 0
+    for p in rest:
+        print(_("not stamped, behind and not changed since the last commit: docs/{path}", path=p.path), file=sys.stderr)
+    if not todo and not rest:
+        print(_("Nothing to stamp: every {lang} translation is up to date", lang=lang))
+    return code
 
 
 def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
@@ -109,13 +148,20 @@ def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
     try:
         outcomes = import_package(root, site, lang, folder, role)
     except ContentError as e:
-        print(f"Error: {e}", file=sys.stderr)
+        print(_("Error: {error}", error=editor_error(e)), file=sys.stderr)
         return 2
-    for o in outcomes:
-        print(o, file=sys.stdout if o.ok else sys.stderr)
     if not outcomes:
-        print(f"Error: no review files in {folder / 'po'}", file=sys.stderr)
+        print(_("Error: no review files in {folder}", folder=folder / "po"), file=sys.stderr)
         return 2
+    # one line per page that changed or could not be (fully) taken; the unchanged ones only counted
+    for o in outcomes:
+        if not o.ok:
+            print(o, file=sys.stderr)
+        elif o.changed:
+            print(o)
+    changed, refused = sum(o.changed for o in outcomes), sum(not o.ok for o in outcomes)
+    print(_("{changed} page(s) changed, {unchanged} unchanged, {refused} with a problem (listed above)",
+            changed=changed, unchanged=sum(o.ok and not o.changed for o in outcomes), refused=refused))
     return 0 if all(o.ok for o in outcomes) else 1
 
 
