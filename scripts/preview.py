@@ -147,7 +147,7 @@ class Preview:
         now = snapshot()
         changed = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
         if any(p.startswith("hooks/") for p in changed):
-            log.info("Code under hooks/ changed: restarting the preview")
+            log.info(_("Code under hooks/ changed: restarting the preview"))
             os.execv(sys.executable, [sys.executable, *sys.argv])
         if self.config is None or any(not p.startswith("docs/") for p in changed) or now.keys() != self.seen.keys():
             self.full_build()
@@ -168,8 +168,11 @@ class Preview:
             what = "listing"
         else:
             return
-        log.info(f"{n} {what} page(s) rendered again in {time.perf_counter() - t:.2f} s "
-                 f"({time.process_time() - cpu:.2f} s of CPU)")
+        timing = dict(count=n, seconds=f"{time.perf_counter() - t:.2f}", cpu=f"{time.process_time() - cpu:.2f}")
+        if what == "edited":
+            log.info(_("{count} edited page(s) rendered again in {seconds} s ({cpu} s of CPU)", **timing))
+        else:
+            log.info(_("{count} page(s) that list them rendered again in {seconds} s ({cpu} s of CPU)", **timing))
 
     def again(self) -> None:
         """Ask the server to call rebuild() once more as soon as this call returns."""
@@ -249,7 +252,7 @@ class AllLanguages(Preview):
         now = snapshot()
         changed = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
         if any(p.startswith("hooks/") for p in changed):
-            log.info("Code under hooks/ changed: restarting the preview")
+            log.info(_("Code under hooks/ changed: restarting the preview"))
             os.execv(sys.executable, [sys.executable, *sys.argv])
         if not changed:
             return
