@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
         for f in argv[1:]:
             rel = _rel(f)
             if rel not in site.pages:
-                print(f"Error: {f}: not a Markdown page under docs/", file=sys.stderr)
+                print(_("Error: {file}: not a Markdown page under docs/", file=f), file=sys.stderr)
                 return 2
             pages.append(site.pages[rel])
         if cmd == "hash":
@@ -77,7 +77,8 @@ def main(argv: list[str]) -> int:
             return 0
         for page in pages:
             if page.translation is None:
-                print(f"Error: {page.path}: field 'translation': not a translation (no translation block)", file=sys.stderr)
+                print(_("Error: {path}: field 'translation': not a translation (no translation block)", path=page.path),
+                      file=sys.stderr)
                 return 2
             file = root / "docs" / page.path
             text = file.read_text(encoding="utf-8")
@@ -86,7 +87,7 @@ def main(argv: list[str]) -> int:
             head, n = re.subn(r"(\bsource_hash:[ \t]*)[^\s,}]*", rf"\g<1>{site.pages[page.base].source_hash}",
                               text[:end], count=1)
             if n != 1:
-                print(f"Error: {page.path}: field 'translation.source_hash': not found", file=sys.stderr)
+                print(_("Error: {path}: field 'translation.source_hash': not found", path=page.path), file=sys.stderr)
                 return 2
             file.write_text(head + text[end:], encoding="utf-8")
             print(_("stamped {path}", path=page.path))
@@ -134,14 +135,15 @@ def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
 
     lang = args[0] if args else ""
     if lang not in languages[1:]:
-        print(f"Usage: make {cmd} LANG=<{'|'.join(languages[1:])}>" + (" ROLE=tolk" if cmd != "review" else ""),
-              file=sys.stderr)
+        print(_("Usage: make {cmd} LANG=<{languages}>", cmd=cmd, languages="|".join(languages[1:]))
+              + (" ROLE=tolk" if cmd != "review" else ""), file=sys.stderr)
         return 2
     if cmd == "review":
         out = Path(args[1]) if len(args) > 1 else root / "review" / lang
         names = {x["locale"]: x.get("name", x["locale"]) for x in read_i18n_languages(root / "mkdocs.yml")}
         files = export_package(root, site, lang, out, interface_pairs(root, languages, lang), names)
-        print(f"{len(files)} files in {out}: sheet.html to print, po/ to open in a translation tool.")
+        print(_("{count} files in {folder}: sheet.html to print, po/ to open in a translation tool.",
+                count=len(files), folder=out))
         return 0
     role = args[1] if len(args) > 1 else ""
     folder = Path(args[2]) if len(args) > 2 else root / "review" / lang
@@ -167,16 +169,17 @@ def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
 
 def _new(site, root: Path, section: str = "", title: str = "") -> int:
     if section not in SECTIONS or not title.strip():
-        print(f"Usage: make card SECTIE=<{'|'.join(SECTIONS)}> TITEL=\"Korte titel\"", file=sys.stderr)
+        print(_("Usage: make card SECTIE=<{sections}> TITEL=\"Korte titel\"", sections="|".join(SECTIONS)), file=sys.stderr)
         return 2
     card_id = next_id(site, section)
     slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()).strip("-")
     path = root / "docs" / SECTIONS[section]["folder"] / f"{slug}.md"
     if path.exists():
-        print(f"Error: {path.relative_to(root)} exists already", file=sys.stderr)
+        print(_("Error: {path} exists already", path=path.relative_to(root)), file=sys.stderr)
         return 2
     path.write_text(SCAFFOLD.format(id=card_id, title=title.strip(), section=section), encoding="utf-8")
-    print(f"{path.relative_to(root)}: new card {card_id}. Fill in every field; 'make site' checks them.")
+    print(_("{path}: new card {id}. Fill in every field; 'make site' checks them.", path=path.relative_to(root),
+            id=card_id))
     return 0
 
 
