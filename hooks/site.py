@@ -407,7 +407,7 @@ def on_page_content(html, page, config, files):
     page's HTML through the allowlist sanitiser: what it would change is refused."""
     try:
         lang = _lang(config)
-        html = state.glossaries[lang].annotate(render.label_task_lists(html))
+        html = state.glossaries[lang].annotate(render.label_task_lists(csp.alignment_classes(html)))
         if _is_fallback(page, lang):  # Dutch text on a page of another language: say so to screen readers
             html = render.in_dutch(html, state.site.languages[0], state.strings)
         return sanitise.check(html, page.file.src_uri, "body")
@@ -427,7 +427,7 @@ def on_post_page(output, page, config):
     def repl(m):
         app = json.loads(m.group(2))
         app["base"] = search.language_base(app["base"], lang, default)
-        return m.group(1) + json.dumps(app, ensure_ascii=False) + m.group(3)
+        return m.group(1) + csp.script_json(app) + m.group(3)
     return _CONFIG_RE.sub(repl, output, count=1)
 
 
@@ -449,9 +449,14 @@ def on_post_build(config):
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
     for page in sorted(root.rglob("*.html")):
-        found = csp.inline_scripts(page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        found = csp.inline_scripts(text)
         if found:  # never hashed: an inline script in the output is an error
             raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
+        titles = sanitise.markup_in_titles(text)
+        if titles:  # from a template or catalog: Material's tooltip would make it markup
+            raise PluginError(f"{page.relative_to(root).as_posix()}: title met HTML (Material toont hem als HTML; "
+                              f"a title with markup): {titles[0]!r}")
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
     bundles = 0
     for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps

@@ -1,0 +1,218 @@
+"""Hostile input, round two (issue 24): what went around the sanitiser through Material's own
+scripts (tooltips, #__config), addresses in backslash and SVG paint forms, a catastrophic regular
+expression, format widths in catalogs, and files without limits. Each probe of the issue is here."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from kennisbank import csp, glossary, sanitise
+from kennisbank.model import ContentError
+from kennisbank.strings import load_strings
+from test_hostile import _markdown
+from test_i18n import _edit, _hooks
+from test_loader import GOOD, error_for
+
+LANGS = LANGUAGES
+
+
+def _refused(html: str, words: str = "HTML that is not allowed") -> str:
+    with pytest.raises(ContentError) as e:
+        sanitise.check(html, "themas/a.md", "body")
+    msg = str(e.value)
+    assert msg.startswith("themas/a.md: field 'body': ") and words in msg and "\n" not in msg, msg
+    return msg
+
+
+# ---------------------------------------------------------------- 1. Material renders a title as HTML
+
+KBMETA = '*[KBMETA]: <meta http-equiv="refresh" content="0;url=http://127.0.0.2:8765/x">'
+
+
+@pytest.mark.parametrize("markdown", [
+    f"Tekst met KBMETA.\n\n{KBMETA}\n",                                    # a card's abbreviation line
+    "Tekst met KB.\n\n*[KB]: <iframe srcdoc=\"<script>alert(1)</script>\"></iframe>\n",
+    '<abbr title="&lt;img src=x onerror=alert(1)&gt;">OR</abbr>',          # entities: the title holds "<"
+    '<span title="<b>vet</b>">x</span>',                                   # any [title]: Material's tooltips
+])
+def test_a_title_with_markup_is_refused(markdown):
+    msg = _refused(_markdown().convert(markdown), "title")
+    assert "Material" in msg  # the reason, for the editor
+
+
+def test_a_plain_title_passes():
+    out = sanitise.check(_markdown().convert("De OR en A & B.\n\n*[OR]: ouderraad (ouders & school)\n"), "a.md", "body")
+    assert 'title="ouderraad (ouders &amp; school)"' in out
+
+
+def test_a_glossary_explanation_with_markup_is_refused():
+    with pytest.raises(ContentError) as e:
+        glossary.Glossary({"OR": 'raad <img src=x onerror="alert(1)">'}, "tr")
+    assert str(e.value).startswith("hooks/glossary/tr.yml: field 'OR': ") and "plain text" in str(e.value)
+
+
+def test_a_catalog_message_with_a_title_holding_markup_is_refused(tmp_path):
+    hooks = _hooks(tmp_path)
+    _edit(hooks, "tr", 'msgstr[0] "{count} kart"', 'msgstr[0] "<abbr title=\\"&lt;img src=x&gt;\\">{count}</abbr> kart"')
+    with pytest.raises(ContentError) as e:
+        load_strings(hooks, LANGS)
+    assert "hooks/locales/tr/LC_MESSAGES/messages.po: field 'cards.count[0]'" in str(e.value) and "<abbr title>" in str(e.value)
+
+
+def test_a_whole_page_is_searched_for_titles_with_markup():
+    """Templates and catalogs reach a page around the body check: the build scans every page."""
+    assert sanitise.markup_in_titles('<a title="Zoek &lt;img src=x&gt;">') == ["Zoek &lt;img src=x&gt;"]
+    assert sanitise.markup_in_titles("<a title='x' class=\"y\"><button title=\"&#60;b>\">") == ["&#60;b>"]
+    assert not sanitise.markup_in_titles('<a title="A &amp; B: 3 &gt; 2">x</a><p>a < b</p>')
+
+
+@pytest.mark.parametrize("html", [
+    '<div id="__config">{"base": "x"}</div>', '<p id="__search">x</p>', '<input id="__drawer" type="checkbox">',
+    '<p id="md-x">x</p>', '<label for="__search">x</label>', '<p class="md-header">x</p>',
+    '<div class="kb md-search">x</div>',
+])
+def test_material_ids_and_classes_are_refused(html):
+    _refused(html, "Material")
+
+
+def test_material_button_classes_stay_allowed():
+    sanitise.check('<p><a class="md-button md-button--primary" href="x/">Ga</a></p>', "a.md", "body")
+
+
+# ---------------------------------------------------------------- 3. one rule for every address
+
+@pytest.mark.parametrize("html", [
+    '<img src="/\\evil.example/x.png" alt="">', '<img src="\\\\evil.example/x.png" alt="">',
+    '<img src="&#92;&#92;evil.example/x.png" alt="">', '<img src="&#x5c;/evil.example/x.png" alt="">',
+    '<img src=" //evil.example/x.png" alt="">', '<img src="/etc/x.png" alt="">',
+    '<img src="https://evil.example/x.png" alt="">', '<img src="data:text/html,x" alt="">',
+    '<a href="/\\evil.example/">x</a>', '<a href="\t//evil.example/">x</a>', '<a href="java\nscript:alert(1)">x</a>',
+    '<svg viewBox="0 0 2 2"><rect width="1" height="1" fill="url(http://evil.example/p)"/></svg>',
+    '<svg viewBox="0 0 2 2"><line x1="0" y1="0" x2="1" y2="1" stroke="url(//evil.example/p)"/></svg>',
+    '<svg viewBox="0 0 2 2"><rect width="1" height="1" fill="u\\72l(http://evil.example/p)"/></svg>',
+])
+def test_addresses_to_other_hosts_are_refused(html):
+    _refused(html)
+
+
+@pytest.mark.parametrize("html", [
+    '<img src="../assets/x.png" alt="">', '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">',
+    '<a href="../x/">x</a>', '<a href="https://www.example.org/">x</a>', '<a href="mailto:a@b.nl">x</a>',
+    '<svg viewBox="0 0 2 2"><rect width="1" height="1" fill="#0b5563" stroke="none"/></svg>',
+])
+def test_addresses_inside_the_site_pass(html):
+    sanitise.check(html, "a.md", "body")
+
+
+def test_an_inline_style_is_refused_and_table_alignment_becomes_a_class():
+    _refused('<p style="color: red">x</p>')
+    html = _markdown().convert("| a | b |\n|---:|:---:|\n| 1 | 2 |\n")
+    out = csp.alignment_classes(html)
+    assert "style=" not in out and '<td class="kb-align-right">1</td>' in out and 'class="kb-align-center"' in out
+    sanitise.check(out, "lesbrief.md", "body")
+
+
+# ---------------------------------------------------------------- 2. linear time on any input
+
+ADVERSARIAL = {
+    "issue: unclosed quote in a tag": lambda n: '<div>\n<a ' + "x" * n + '"\n</div>',
+    "tags never closed": lambda n: "<a " * n + '"',
+    "quotes never closed": lambda n: '<a b="' * n,
+    "comments never closed": lambda n: "<!--" * n,
+    "bare <": lambda n: "<p" * n,
+    "scripts never closed": lambda n: "<script>" * n,
+}
+
+
+def _seconds(f, text) -> float:
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        f(text)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _check_any(text):
+    try:
+        sanitise.check(text, "a.md", "body")
+    except ContentError:
+        pass
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+@pytest.mark.parametrize("f", [_check_any, glossary.Glossary({"OR": "ouderraad"}, "nl").annotate, csp.inline_scripts],
+                         ids=["sanitise", "glossary", "csp"])
+def test_time_grows_linearly_with_adversarial_input(name, f):
+    """8 times the input may take about 8 times as long (32 allows for a shared, noisy machine),
+    never 64 (quadratic) or more; and the larger input, where a quadratic pattern takes seconds,
+    finishes within half a second."""
+    make = ADVERSARIAL[name]
+    small, large = _seconds(f, make(2_000)), _seconds(f, make(16_000))
+    assert large < 0.5, f"{name}: {large:.2f} s for 16,000 repeats"
+    assert large <= 32 * max(small, 2e-4), f"{name}: {small * 1000:.2f} ms -> {large * 1000:.2f} ms for 8x the input"
+
+
+# ---------------------------------------------------------------- 4. placeholders and limits
+
+@pytest.mark.parametrize("form", ["{count:>1000000} kart", "{count!r} kart", "{count.real} kart", "{count[0]} kart"])
+def test_a_catalog_placeholder_is_a_name_only(tmp_path, form):
+    hooks = _hooks(tmp_path)
+    _edit(hooks, "tr", 'msgstr[0] "{count} kart"', f'msgstr[0] "{form}"')
+    with pytest.raises(ContentError) as e:
+        load_strings(hooks, LANGS)
+    msg = str(e.value)
+    assert msg.startswith("hooks/locales/tr/LC_MESSAGES/messages.po: field 'cards.count[0]': placeholder {count") \
+        and "naam" in msg and "\n" not in msg, msg
+
+
+def test_a_huge_catalog_is_refused_before_it_is_parsed(tmp_path):
+    hooks = _hooks(tmp_path)
+    po = hooks / "locales" / "en" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text(encoding="utf-8") + "".join(
+        f'\nmsgctxt "x.{i}"\nmsgid "x"\nmsgstr "x"\n' for i in range(20_000)), encoding="utf-8")
+    t = time.perf_counter()
+    with pytest.raises(ContentError) as e:
+        load_strings(hooks, LANGS)
+    assert str(e.value).startswith("hooks/locales/en/LC_MESSAGES/messages.po: field 'file': catalogus is ")
+    assert time.perf_counter() - t < 5
+
+
+def test_a_huge_glossary_is_refused():
+    with pytest.raises(ContentError) as e:
+        glossary.Glossary({f"term{i}": "uitleg" for i in range(20_000)}, "nl")
+    assert str(e.value).startswith("hooks/glossary/nl.yml: field 'file': te veel termen: 20000")
+
+
+def _card(edit) -> dict:
+    return {"themas/a.md": edit(GOOD)}
+
+
+ITEMS = "checklist:\n" + "".join(f"  - id: i{i}\n    for: ouders\n    text: Doe iets.\n" for i in range(31))
+
+
+@pytest.mark.parametrize("edit, field, words", [
+    (lambda t: t.replace("checklist:\n  - id: a\n    for: ouders\n    text: Doe iets.\n", ITEMS), "checklist", "ten hoogste 30"),
+    (lambda t: t.replace("title: Een titel", "title: " + "x" * 5_000), "title", "ten hoogste 150"),
+    (lambda t: t.replace("text: Doe iets.", "text: " + "x" * 1_000), "checklist[0].text", "ten hoogste 400"),
+    (lambda t: t.replace("text: Doe iets.", "text: Doe \u202eiets."), "checklist[0].text", "bidi control"),
+    (lambda t: t.replace('questions: ["Wat vind jij?"]', 'questions: ["Wat \u2067vind\u2069 jij?"]'), "questions[0]", "bidi control"),
+    (lambda t: t.replace("source: Een zin", "source: Een \u202ezin"), "source", "bidi control"),
+    (lambda t: t.replace("Tekst.", "Tekst \u202e.", 1), "body", "bidi control"),
+    (lambda t: t + "\n" + "Tekst. " * 12_000, "file", "ten hoogste 65,536"),
+], ids=["31 items", "5000-char title", "long item", "bidi in checklist text", "bidi in a question",
+        "bidi in source", "bidi in the body", "200 kB card"])
+def test_card_limits_each_in_one_line(tmp_path, edit, field, words):
+    e = error_for(tmp_path, _card(edit))
+    assert (e.path, e.field) == ("themas/a.md", field) and words in e.message and "\n" not in str(e), str(e)
+
+
+# ---------------------------------------------------------------- 10. __config keeps Jinja's escaping
+
+def test_config_rewritten_by_the_hook_keeps_lt_escaped():
+    text = csp.script_json({"base": "</script><script>alert(1)</script>", "x": "a & b"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"base": "</script><script>alert(1)</script>", "x": "a & b"}
