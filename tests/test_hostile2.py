@@ -216,3 +216,53 @@ def test_config_rewritten_by_the_hook_keeps_lt_escaped():
     text = csp.script_json({"base": "</script><script>alert(1)</script>", "x": "a & b"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"base": "</script><script>alert(1)</script>", "x": "a & b"}
+
+
+# ---------------------------------------------------------------- 7. the review sheet, 8. the logo
+
+def test_the_review_sheet_goes_through_the_sanitiser():
+    from kennisbank.review import PageForReview, render_sheet
+    from conftest import NAMES
+    page = PageForReview("themas/a.md", "themas/a.tr.md", "Kaart", "x",
+                         [("body/1", "Tekst.", '<img src=x onerror="alert(1)">')])
+    with pytest.raises(ContentError) as e:
+        render_sheet([page], [], "tr", NAMES)
+    assert str(e.value).startswith("themas/a.tr.md: field 'body/1': HTML that is not allowed: <img onerror")
+    page.rows[0] = ("body/1", '<div id="__config">{}</div>', "Metin.")
+    with pytest.raises(ContentError) as e:
+        render_sheet([page], [], "tr", NAMES)
+    assert str(e.value).startswith("themas/a.md: field 'body/1': HTML that is not allowed: <div id>")
+    page.rows[0] = ("body/1", "Tekst.", "Metin **kalın**.")
+    assert "<strong>kalın</strong>" in render_sheet([page], [], "tr", NAMES)
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4">%s</svg>'
+
+
+@pytest.mark.parametrize("logo, words", [
+    ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'.encode("utf-16"), "UTF-8"),
+    (b'<?xml version="1.0" encoding="ISO-8859-1"?>' + SVG % b"", "UTF-8"),
+    (SVG % b'<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>', "<script>"),
+    (SVG % b'<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>', "<foreignObject>"),
+    (SVG % b'<rect width="1" height="1" onclick="alert(1)"/>', "'onclick'"),
+    (SVG % b'<rect width="1" height="1" fill="url(http://evil.example/p)"/>', "url(#id)"),
+    (SVG % b'<rect width="1" height="1" style="fill: url(//evil.example/p)"/>', "url(#id)"),
+    (SVG % b'<image href="https://evil.example/x.png"/>', "<image>"),
+    (SVG % b'<use xlink:href="https://evil.example/x.svg#a" xmlns:xlink="http://www.w3.org/1999/xlink"/>', "#id"),
+    (b'<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG % b"", "DOCTYPE"),
+    (b'<?xml-stylesheet href="https://evil.example/x.css"?>' + SVG % b"", "<?...?>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "XML"),
+    (b"<html><svg/></html>", "<html>"),
+], ids=["utf-16", "latin-1 declared", "namespaced script", "foreignObject", "handler", "paint url", "style url",
+        "image", "use other host", "doctype", "stylesheet PI", "broken XML", "html root"])
+def test_a_hostile_logo_is_refused(tmp_path, logo, words):
+    from test_hostile import EXAMPLE, _refused as school_refused
+    msg = school_refused(tmp_path, EXAMPLE, "logo", "plain SVG image", logo_bytes=logo)
+    assert words in msg, msg
+
+
+def test_a_plain_logo_passes(tmp_path):
+    from test_hostile import EXAMPLE, _school
+    logo = SVG % (b'<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>'
+                  b'<title>Logo</title><rect width="4" height="4" fill="url(#g)" style="stroke: #000"/>')
+    assert _school(tmp_path, EXAMPLE, logo_bytes=b'<?xml version="1.0" encoding="UTF-8"?>\n' + logo).logo
