@@ -62,7 +62,7 @@ def _lang(config) -> str:
 def on_config(config):
     """Run first, before i18n (-100) and before anything is written: read and validate all
     content of every language, so bad input stops the build with nothing half-written."""
-    if config.extra.get("csp_meta", True) is not False:  # the file:// build turns it off
+    if config.extra.get("csp_meta", True) is not False:  # off only in the preview (live reload is inline)
         config.extra["csp_meta"] = csp.policy(meta=True)
     if config.plugins["i18n"].building:
         return config  # a nested language build: the outer build has read everything already
@@ -458,6 +458,14 @@ def on_post_build(config):
             raise PluginError(f"{page.relative_to(root).as_posix()}: title met HTML (Material toont hem als HTML; "
                               f"a title with markup): {titles[0]!r}")
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
+    if csp.FILE_WORKER in (config.extra.get("polyfills") or []):  # the site from disk: search in a frame
+        workers = sorted((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        try:
+            if len(workers) != 1:
+                raise ValueError(f"{len(workers)} search workers (search.*.min.js), expected 1")
+            (workers[0].parent / csp.WORKER_FRAME).write_text(csp.worker_frame(workers[0].name), encoding="utf-8")
+        except ValueError as e:
+            raise PluginError(f"assets/javascripts/workers: {e}") from None
     bundles = 0
     for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps
         for f in sorted((root / "assets" / folder).rglob("*")):

@@ -266,3 +266,43 @@ def test_a_plain_logo_passes(tmp_path):
     logo = SVG % (b'<defs><linearGradient id="g"><stop offset="0" stop-color="#fff"/></linearGradient></defs>'
                   b'<title>Logo</title><rect width="4" height="4" fill="url(#g)" style="stroke: #000"/>')
     assert _school(tmp_path, EXAMPLE, logo_bytes=b'<?xml version="1.0" encoding="UTF-8"?>\n' + logo).logo
+
+
+# ---------------------------------------------------------------- 10. deployment
+
+def test_nginx_example_includes_nothing_from_the_web_root_and_states_the_policy():
+    import re
+    conf = (ROOT / "deploy" / "nginx.conf.example").read_text(encoding="utf-8")
+    includes = re.findall(r"^\s*include\s+(\S+?);", conf, re.M)
+    assert not [x for x in includes if "/srv/" in x or "kennisbank" in x], includes
+    assert f'add_header Content-Security-Policy "{csp.policy()}" always;' in conf
+
+
+@pytest.mark.parametrize("dest", ["docs", "docs/x", "hooks", ".", "..", "overrides/partials"])
+def test_publish_into_the_sources_is_refused(tmp_path, dest):
+    import subprocess
+    import sys
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# x\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "publish.py"), dest], cwd=project,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and result.stderr.startswith("publish: DEST ") and "\n" not in result.stderr.strip()
+    assert (project / "docs" / "index.md").is_file() and not list(project.glob(".*.releases"))
+
+
+def test_publish_outside_the_sources_is_allowed():
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from publish import unsafe_dest
+    assert unsafe_dest(ROOT.parent / "srv" / "kennisbank", ROOT) is None
+    assert unsafe_dest(ROOT / "public", ROOT) is None  # a folder of its own in the project: not a source
+    assert unsafe_dest(ROOT / "docs", ROOT) and unsafe_dest(ROOT, ROOT)
+
+
+def test_the_worker_frame_has_fixed_addresses_and_the_policy():
+    frame = csp.worker_frame("search.a7633da7.min.js")
+    assert '<script src="search.a7633da7.min.js">' in frame and csp.policy(meta=True) in frame
+    assert not csp.inline_scripts(frame)
+    with pytest.raises(ValueError):
+        csp.worker_frame('x.js"><script>alert(1)</script>')

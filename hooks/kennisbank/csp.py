@@ -69,3 +69,22 @@ def script_json(value) -> str:
     escapes it: no "<", ">" or "&" that could end the element ("</script>") or open a comment."""
     text = json.dumps(value, ensure_ascii=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+# The site from disk (mkdocs.offline.yml) runs Material's search worker in a frame, since browsers
+# refuse workers from file:// (docs/assets/vendor/file-worker.js). The frame is a file the build
+# writes next to the worker, with both script addresses fixed: no inline script, no address made
+# at run time, and the same policy as every page.
+FILE_WORKER = "assets/vendor/file-worker.js"
+WORKER_FRAME = "search-frame.html"
+
+
+def worker_frame(worker_file: str) -> str:
+    """The frame page for Material's search worker ``worker_file`` (a name in the same folder)."""
+    if not re.fullmatch(r"search\.[0-9a-f]{8}\.min\.js", worker_file):
+        raise ValueError(f"unexpected name of Material's search worker: {worker_file!r}")
+    return ('<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{policy(meta=True)}">'
+            '<title>Search</title></head><body>'
+            '<script src="../../vendor/file-worker-frame.js"></script>'
+            f'<script src="{worker_file}"></script></body></html>\n')
