@@ -65,7 +65,11 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
 	rm -rf tests/lms/xsd-tmp
 
-test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
+# The Nu Html Checker (vnu.jar, run with Java) for tests/test_vnu.py.
+tests/vnu/node_modules/.package-lock.json: tests/vnu/package.json tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --no-audit --no-fund --ignore-scripts --silent
+
+test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json tests/vnu/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25
 
 translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
