@@ -132,3 +132,14 @@ def test_tooltips_on_the_web_stay_text_after_materials_scripts(server, page):
     _hover_a_term(page)
     page.wait_for_timeout(300)
     assert page.url == url and _violations(page, console) == []
+
+
+@pytest.mark.parametrize("path", ["lesbrief/", "ar/lesbrief/"])
+def test_the_lesson_guide_tables_need_no_blocked_style(server, page, path):
+    """The build wrote style="text-align: ..." into the lesson guide's tables, which the policy
+    blocked (175 times per build); now a class aligns them, and the minutes still stand right."""
+    console = _watch(page)
+    page.goto(f"{server}/{path}")
+    cell = page.locator(".kb-schedule td").first
+    assert cell.evaluate("e => getComputedStyle(e).textAlign") == "right"
+    assert _violations(page, console) == []
