@@ -12,7 +12,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations stamp review review-import card bench reader offline lms publish clean lock mutants lighthouse
+.PHONY: serve site test translations stamp review review-import card bench reader offline lms publish clean lock mutants lighthouse fuzz
 
 # The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
 # Both are locks with hashes, made from pyproject.toml by `make lock`.
@@ -64,7 +64,11 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
 	rm -rf tests/lms/xsd-tmp
 
-test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
+# The Nu Html Checker (vnu.jar, run with Java) for tests/test_vnu.py.
+tests/vnu/node_modules/.package-lock.json: tests/vnu/package.json tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --no-audit --no-fund --ignore-scripts --silent
+
+test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json tests/vnu/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25
 
 translations: $(BIN)/.installed  ## the translations that need work and what to run next (ALL=1: the full table); exits 1 if any is missing or behind
@@ -98,6 +102,9 @@ lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisba
 publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwright) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
+
+fuzz: $(BIN)/.installed-test  ## a longer fuzzing run of the sanitiser and the loader (a new seed each run; make test runs a short, fixed one)
+	KB_FUZZ_EXAMPLES=$${KB_FUZZ_EXAMPLES:-5000} $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_sanitiser.py tests/test_fuzz.py
 
 mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests (slow; not part of make test)
 	$(BIN)/pip install --quiet mutmut==3.8.1

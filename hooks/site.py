@@ -63,7 +63,7 @@ def _lang(config) -> str:
 def on_config(config):
     """Run first, before i18n (-100) and before anything is written: read and validate all
     content of every language, so bad input stops the build with nothing half-written."""
-    if config.extra.get("csp_meta", True) is not False:  # the file:// build turns it off
+    if config.extra.get("csp_meta", True) is not False:  # off only in the preview (live reload is inline)
         config.extra["csp_meta"] = csp.policy(meta=True)
     if config.plugins["i18n"].building:
         return config  # a nested language build: the outer build has read everything already
@@ -408,7 +408,7 @@ def on_page_content(html, page, config, files):
     page's HTML through the allowlist sanitiser: what it would change is refused."""
     try:
         lang = _lang(config)
-        html = state.glossaries[lang].annotate(render.label_task_lists(html))
+        html = state.glossaries[lang].annotate(render.label_task_lists(csp.alignment_classes(html)))
         if _is_fallback(page, lang):  # Dutch text on a page of another language: say so to screen readers
             html = render.in_dutch(html, state.site.languages[0], state.strings)
         return sanitise.check(html, page.file.src_uri, "body")
@@ -428,7 +428,7 @@ def on_post_page(output, page, config):
     def repl(m):
         app = json.loads(m.group(2))
         app["base"] = search.language_base(app["base"], lang, default)
-        return m.group(1) + json.dumps(app, ensure_ascii=False) + m.group(3)
+        return m.group(1) + csp.script_json(app) + m.group(3)
     return _CONFIG_RE.sub(repl, output, count=1)
 
 
@@ -450,10 +450,23 @@ def on_post_build(config):
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
     for page in sorted(root.rglob("*.html")):
-        found = csp.inline_scripts(page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        found = csp.inline_scripts(text)
         if found:  # never hashed: an inline script in the output is an error
             raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
+        titles = sanitise.markup_in_titles(text)
+        if titles:  # from a template or catalog: Material's tooltip would make it markup
+            raise PluginError(f"{page.relative_to(root).as_posix()}: title met HTML (Material toont hem als HTML; "
+                              f"a title with markup): {titles[0]!r}")
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
+    if csp.FILE_WORKER in (config.extra.get("polyfills") or []):  # the site from disk: search in a frame
+        workers = sorted((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        try:
+            if len(workers) != 1:
+                raise ValueError(f"{len(workers)} search workers (search.*.min.js), expected 1")
+            (workers[0].parent / csp.WORKER_FRAME).write_text(csp.worker_frame(workers[0].name), encoding="utf-8")
+        except ValueError as e:
+            raise PluginError(f"assets/javascripts/workers: {e}") from None
     bundles = 0
     for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps
         for f in sorted((root / "assets" / folder).rglob("*")):

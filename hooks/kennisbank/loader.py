@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import yamlsafe
 from .course import check_questions, check_schedules
+from .limits import check_limits
 from .sanitise import check_text
 from .model import PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, REVIEWER_ROLES, SECTIONS, TAGS
@@ -330,6 +331,7 @@ def _read_page(file: Path, rel: str) -> tuple[dict, str, str]:
                 check_text(meta[field], rel, field)
         check_safe(meta, rel, "")
         check_safe(body, rel, "body")
+        check_limits(meta, body, rel, len(text.encode("utf-8")))
         _READ[key] = (meta, body, text_hash(text))
     return _READ[key]
 
