@@ -1,0 +1,61 @@
+"""What `make translations` prints per language: the summary and the coverage tables, on small
+examples worked out by hand (issue 29: these functions had no fast test, so no mutant of them died)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from kennisbank.model import Page, Site
+from kennisbank.partial import Coverage, coverage, format_coverage
+from kennisbank.translations import Status, format_summary
+
+
+def test_summary_table_counts_per_language_with_terms_and_strings():
+    rows = [Status("a.md", "en", "current", True), Status("b.md", "en", "behind", True),
+            Status("c.md", "en", "missing", False), Status("d.md", "en", "behind", False),
+            Status("a.md", "tr", "current", True), Status("b.md", "tr", "current", True),
+            Status("c.md", "tr", "current", False), Status("d.md", "tr", "current", False)]
+    hits = [SimpleNamespace(lang="en", path="docs/a.en.md"), SimpleNamespace(lang="en", path="docs/a.en.md"),
+            SimpleNamespace(lang="en", path="docs/b.en.md")]
+    out = format_summary(rows, ("nl", "en", "tr"), hits, {"en": (3, 4), "tr": (0, 0)})
+    assert out.split("\n") == [
+        "",
+        "language  current  behind  missing  reviewed",
+        "en              1       2        1     1 (25%)",
+        "tr              4       0        0     2 (50%)",
+        "terminology en: 3 forbidden variant(s) in 2 file(s)",
+        "terminology tr: every page and string uses the termbase's renderings",
+        "strings en: 3 of 4 reviewed by a human (75%)",
+        "strings tr: 0 of 0 reviewed by a human (0%)",
+    ]
+
+
+def _page(path):
+    return Page(path=path, base=path, lang="nl", meta={}, body="", source_hash="h")
+
+
+def test_coverage_counts_translated_pages_and_the_gaps_in_a_partial_languages_parents_layer():
+    """``ps`` is partial: only a missing page of the parents' layer (here the home page) is a gap."""
+    site = Site(languages=("nl", "en", "ps"), pages={p: _page(p) for p in ("index.md", "x.md", "y.md", "z.md")},
+                cards={}, by_path={})
+    rows = [Status("index.md", "en", "current", False), Status("x.md", "en", "behind", False),
+            Status("y.md", "en", "missing", False), Status("z.md", "en", "current", False),
+            Status("index.md", "ps", "missing", False), Status("x.md", "ps", "current", False),
+            Status("y.md", "ps", "missing", False), Status("z.md", "ps", "missing", False)]
+    en, ps = coverage(site, rows, ("ps",))
+    assert (en.lang, en.translated, en.total, en.partial, en.layer_missing) == ("en", 3, 4, False, ())
+    assert en.share == 0.75
+    assert (ps.lang, ps.translated, ps.total, ps.partial, ps.layer_missing) == ("ps", 1, 4, True, ("index.md",))
+    assert coverage(site, rows, ())[1].layer_missing == (), "a full language has no parents' layer of its own"
+
+
+def test_coverage_table_says_full_or_partial_and_names_the_gaps():
+    covs = [Coverage("en", 84, 84, False, ()), Coverage("ps", 57, 84, True, ()),
+            Coverage("so", 21, 84, True, ("index.md", "lezers/ouders.md")), Coverage("xx", 0, 0, False, ())]
+    assert format_coverage(covs).split("\n") == [
+        "",
+        "language  translated   share  kind",
+        "en             84/84    100%  full",
+        "ps             57/84     68%  partial: parents' layer complete",
+        "so             21/84     25%  partial: parents' layer misses 2 page(s): index.md, lezers/ouders.md",
+        "xx               0/0      0%  full",
+    ]
