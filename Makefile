@@ -103,10 +103,11 @@ publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwri
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
-mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests (slow; not part of make test)
+# mutmut runs in a staged copy (mutants/stage/, scripts/mutants.py says why) and prints the kill rate per module.
+MODULES ?=
+mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests, kill rate per module; make mutants MODULES="links partial" for some modules (not part of make test)
 	$(BIN)/pip install --quiet mutmut==3.8.1
-	KB_UNIT_ONLY=1 $(BIN)/mutmut run --max-children 2
-	$(BIN)/mutmut results | tail -n 5
+	$(BIN)/python scripts/mutants.py $(MODULES)
 
 # Lighthouse (npm, pinned in tests/lighthouse/package-lock.json): 12.x, since 13.x needs Node 22.
 tests/lighthouse/node_modules/.package-lock.json: tests/lighthouse/package.json tests/lighthouse/package-lock.json
