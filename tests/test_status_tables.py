@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from kennisbank.model import Page, Site
 from kennisbank.partial import Coverage, coverage, format_coverage
-from kennisbank.translations import Status, format_summary
+from kennisbank.translations import Status, format_summary, format_table
 
 
 def test_summary_table_counts_per_language_with_terms_and_strings():
@@ -58,4 +58,18 @@ def test_coverage_table_says_full_or_partial_and_names_the_gaps():
         "ps             57/84     68%  partial: parents' layer complete",
         "so             21/84     25%  partial: parents' layer misses 2 page(s): index.md, lezers/ouders.md",
         "xx               0/0      0%  full",
+    ]
+
+
+def test_status_table_has_a_row_per_page_and_a_column_per_language():
+    rows = [Status("index.md", "en", "current", True), Status("index.md", "tr", "missing", False),
+            Status("themas/a.md", "en", "current", False), Status("themas/a.md", "tr", "behind", False)]
+    out = format_table(rows, ("nl", "en", "tr"))
+    assert [line.rstrip() for line in out.split("\n")] == [
+        "page         en                 tr",
+        "-------------------------------------------------",
+        "index.md     current reviewed   missing",
+        "themas/a.md  current            behind",
+        "",
+        "2 current, 1 behind, 1 missing, 1 reviewed",
     ]
