@@ -73,3 +73,29 @@ def test_status_table_has_a_row_per_page_and_a_column_per_language():
         "",
         "2 current, 1 behind, 1 missing, 1 reviewed",
     ]
+
+
+def _card(cid, section, slug, audiences, *item_audiences):
+    from kennisbank.model import Card, CardText, ChecklistItem
+    items = tuple(ChecklistItem(f"i{n}", aud, "Punt.") for n, aud in enumerate(item_audiences))
+    return Card(id=cid, slug=slug, section=section, audiences=audiences, tags=("taal",), checklist=items, related=(),
+                source="", path="", nl=CardText(cid, "", {}, (), ""))
+
+
+def test_parents_layer_is_home_parents_page_its_cards_and_every_card_with_a_parents_item():
+    from kennisbank.partial import parents_layer
+    cards = [_card("T01", "thema", "een", ("ouders",), "leerkrachten"),   # for parents, but listed nowhere
+             _card("T02", "thema", "twee", ("leerkrachten",), "ouders"),  # an item for parents
+             _card("T03", "thema", "drie", ("ouders",), "ouders"),        # an item for parents, but no page
+             _card("V01", "voorwaarde", "vier", ("leerkrachten",)),       # listed by id on the parents' page
+             _card("O01", "organisatie", "vijf", ("ouders",), "pabo")]    # listed by audience and section
+    body = "Tekst.\n<!-- kb:cards ids=V01 view=grid -->\n<!-- kb:cards audience=ouders section=organisatie -->\n"
+    pages = {p: _page(p) for p in ("index.md", "over.md", "themas/een.md", "themas/twee.md", "voorwaarden/vier.md",
+                                   "organisatie/vijf.md")}
+    pages["lezers/ouders.md"] = Page(path="lezers/ouders.md", base="lezers/ouders.md", lang="nl", meta={}, body=body,
+                                     source_hash="h")
+    site = Site(languages=("nl", "en"), pages=pages, cards={c.id: c for c in cards}, by_path={})
+    assert parents_layer(site) == ("index.md", "lezers/ouders.md", "voorwaarden/vier.md", "organisatie/vijf.md",
+                                   "themas/twee.md")
+    del pages["lezers/ouders.md"]
+    assert parents_layer(site) == ("index.md", "themas/twee.md")
