@@ -104,6 +104,33 @@ def test_see_also_ties_break_in_the_sites_id_order_not_as_text():
     assert links.see_also("O01") == ("T01", "T99", "T100", "V01")
 
 
+def test_backlinks_come_in_the_sites_id_order_and_an_unknown_id_is_named():
+    named = [_card("T01", "thema"), _card("T99", "thema"), _card("T100", "thema"), _card("V01", "voorwaarde"),
+             _card("O01", "organisatie")]
+    cards = {c.id: dataclasses.replace(c, related=("T01",)) if c.id != "T01" else c for c in named}
+    links = Links(cards)
+    assert links.mentioned_in("T01") == ("T99", "T100", "V01", "O01")
+    with pytest.raises(KeyError, match="unknown card id 'T7'"):
+        links.mentioned_in("T7")
+
+
+def test_section_pairs_count_each_cross_section_relation_once_in_section_order():
+    """Relations within a section are left out; a relation named from both ends counts once; pairs
+    and sections come in the report's order (thema, voorwaarde, organisatie), not as text."""
+    def rel(cid, section, *related):
+        return dataclasses.replace(_card(cid, section), related=related)
+    cards = [rel("T01", "thema", "T02", "O02", "V01"), rel("T02", "thema", "T01"), rel("T10", "thema", "O01"),
+             rel("V01", "voorwaarde", "T01", "O01"), rel("O01", "organisatie", "V01"), rel("O02", "organisatie")]
+    from kennisbank.links import section_pairs
+    assert section_pairs({c.id: c for c in cards}) == {
+        ("thema", "voorwaarde"): [("T01", "V01")],
+        ("thema", "organisatie"): [("T01", "O02"), ("T10", "O01")],
+        ("voorwaarde", "organisatie"): [("V01", "O01")],
+    }
+    assert list(section_pairs({c.id: c for c in cards})) == [("thema", "voorwaarde"), ("thema", "organisatie"),
+                                                             ("voorwaarde", "organisatie")]
+
+
 # ---------------------------------------------------------------- 5. side-by-side cells (render.py)
 
 class _Cells(HTMLParser):
