@@ -99,3 +99,24 @@ def test_parents_layer_is_home_parents_page_its_cards_and_every_card_with_a_pare
                                    "themas/twee.md")
     del pages["lezers/ouders.md"]
     assert parents_layer(site) == ("index.md", "themas/twee.md")
+
+
+def test_each_dutch_page_is_current_behind_or_missing_in_each_language():
+    """A translation is current when it was made from the Dutch text as it is now (the same hash)."""
+    from kennisbank.model import Translation
+    from kennisbank.translations import is_behind, translation_status
+
+    def tr(path, base, lang, source_hash, reviewed=False):
+        return Page(path=path, base=base, lang=lang, meta={}, body="", source_hash="own",
+                    translation=Translation(lang, path, source_hash, reviewed))
+    pages = {"a.md": Page("a.md", "a.md", "nl", {}, "", "hash-a"),
+             "b.md": Page("b.md", "b.md", "nl", {}, "", "hash-b"),
+             "a.en.md": tr("a.en.md", "a.md", "en", "hash-a", reviewed=True),
+             "b.en.md": tr("b.en.md", "b.md", "en", "hash-b-before", reviewed=True),
+             "b.tr.md": tr("b.tr.md", "b.md", "tr", "hash-b")}
+    site = Site(languages=("nl", "en", "tr"), pages=pages, cards={}, by_path={})
+    assert translation_status(site) == [
+        Status("a.md", "en", "current", True), Status("a.md", "tr", "missing", False),
+        Status("b.md", "en", "behind", True), Status("b.md", "tr", "current", False)]
+    assert is_behind(site, pages["b.en.md"]) and not is_behind(site, pages["a.en.md"])
+    assert not is_behind(site, pages["a.md"]), "the Dutch page itself is not behind"
