@@ -68,6 +68,12 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 tests/vnu/node_modules/.package-lock.json: tests/vnu/package.json tests/vnu/package-lock.json
 	cd tests/vnu && npm ci --no-audit --no-fund --ignore-scripts --silent
 
+# The fast tier (KB_UNIT_ONLY=1, tests/conftest.py): every test that needs no site build, no copy of
+# the project, no server and no browser. Under a minute on 2 cores: the loop while editing.
+.PHONY: check
+check: $(BIN)/.installed-test  ## the fast tests: unit tests and in-process checks, no build, no browser (under a minute)
+	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -p no:cacheprovider
+
 test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json tests/vnu/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25
 
@@ -106,10 +112,11 @@ publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwri
 fuzz: $(BIN)/.installed-test  ## a longer fuzzing run of the sanitiser and the loader (a new seed each run; make test runs a short, fixed one)
 	KB_FUZZ_EXAMPLES=$${KB_FUZZ_EXAMPLES:-5000} $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_sanitiser.py tests/test_fuzz.py
 
-mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests (slow; not part of make test)
+# mutmut runs in a staged copy (mutants/stage/, scripts/mutants.py says why) and prints the kill rate per module.
+MODULES ?=
+mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests, kill rate per module; make mutants MODULES="links partial" for some modules (not part of make test)
 	$(BIN)/pip install --quiet mutmut==3.8.1
-	KB_UNIT_ONLY=1 $(BIN)/mutmut run --max-children 2
-	$(BIN)/mutmut results | tail -n 5
+	$(BIN)/python scripts/mutants.py $(MODULES)
 
 # Lighthouse (npm, pinned in tests/lighthouse/package-lock.json): 12.x, since 13.x needs Node 22.
 tests/lighthouse/node_modules/.package-lock.json: tests/lighthouse/package.json tests/lighthouse/package-lock.json
