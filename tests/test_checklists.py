@@ -117,7 +117,7 @@ def test_parents_checklist_prints_on_one_a4(server, page, path):
 @pytest.mark.parametrize("lang", RTL)
 def test_bilingual_sheet_has_dutch_beside_the_rtl_language(server, page, site, lang):
     page.goto(f"{server}/{lang}/checklists/ouders-tweetalig/")
-    row = page.locator("table.kb-bilingual tbody tr:not(.kb-group)").first
+    row = page.locator("table.kb-bilingual tbody tr[data-row]").first
     cells = row.locator("td")
     assert cells.nth(0).get_attribute("lang") == "nl" and cells.nth(0).get_attribute("dir") == "ltr"
     assert cells.nth(1).get_attribute("lang") == lang and cells.nth(1).get_attribute("dir") == "rtl"
