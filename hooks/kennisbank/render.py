@@ -100,7 +100,9 @@ def checklist_tools(strings: dict, lang: str) -> str:
     return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{c["print"]}</button> '
             f'<button type="button" class="md-button kb-reset" data-confirm="{html.escape(c["confirm_reset"])}">'
             f'{c["start_again"]}</button></p>\n\n'
-            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n')
+            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n\n'
+            # shown by kennisbank.js, before the first list, only when this browser does not keep ticks
+            f'<p class="kb-note kb-storage-failed" role="status" hidden data-search-exclude>{c["storage_failed"]}</p>\n')
 
 
 def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
@@ -168,18 +170,22 @@ def side_by_side_path(card: Card) -> str:
 
 
 def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
-                 with_box: set = frozenset(), groups: list | None = None) -> list[str]:
+                 with_box: dict | None = None, groups: list | None = None) -> list[str]:
     """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
-    Rows whose id is in ``with_box`` get a printable box in both columns. ``groups``, instead of
-    ``rows``: [(heading row, rows), ...], each group its own row group under its heading."""
+    ``with_box`` maps row ids to checklist item keys ("V13/tolk-vragen"): those rows get a
+    printable box in both columns and carry the key, so a tick stored for the item shows there.
+    ``groups``, instead of ``rows``: [(heading row, rows), ...], each group its own row group under
+    its heading."""
     d, dd = strings[lang]["dir"], strings[default]["dir"]
 
     def body(rows):
         out = []
         for rid, nl_text, text in rows:
-            box = '<span class="kb-box" aria-hidden="true"></span>' if rid in with_box else ""
+            key = (with_box or {}).get(rid)
+            box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
+            item = f' data-item="{html.escape(key)}"' if key else ""
             tl = lang if text is not None else default
-            out.append(f'<tr data-row="{html.escape(rid)}"><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
+            out.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
                        f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
         return out
     tbodies = ([line for heading, rs in groups for line in ("<tbody>", heading, *body(rs), "</tbody>")]
@@ -218,7 +224,7 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     for i, q in enumerate(nl.questions):
         rows.append((f"question-{i + 1}", e(q), e(t.questions[i]) if tr is not None and i < len(t.questions) else None))
     out += _two_columns(rows, lang, default, strings, s["card"]["side_by_side"],
-                        with_box={f"item-{i.id}" for i in card.checklist})
+                        with_box={f"item-{i.id}": i.key(card.id) for i in card.checklist})
     out += [f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             f"[{e(title)}](../{card_path(card)})", ""]
     return "\n".join(out)
@@ -293,7 +299,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
             text, text_lang = e.card.item_text(e.item, lang)
             out.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
         return out
-    boxes = {e.key for e in (cl.core() or cl.entries())}
+    boxes = {e.key: e.key for e in (cl.core() or cl.entries())}
     if cl.core():  # the core list under its headings: before, during and at the end of the conversation
         heading = _macro("kb-core-list.html", "bilingual_heading")
         groups = [(heading(f"gesprek-{m}", strings[default]["checklist"]["moments"][m], default, strings[default]["dir"],
