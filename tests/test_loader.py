@@ -100,15 +100,15 @@ def test_good_card_loads(tmp_path):
     ({"themas/a.md": GOOD, "themas/a.en.md": "---\ntitle: A\nsummary: B.\nchecklist: [{id: a, text: Do.}]\n"
       "questions: [Q?]\ntranslation: {source_hash: abc, reviewed: false}\n---\nText.\n"},
      "themas/a.en.md", "parents", "missing required field"),
-    # the core list: an item for parents names its moment in the conversation, in Dutch
+    # the core list: an item for parents names its moment in the conversation (tests run with KB_LANG=en)
     ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: ja\n")},
-     "themas/a.md", "checklist[0].core", "'ja' is geen moment van het gesprek; schrijf voor, tijdens of einde"),
+     "themas/a.md", "checklist[0].core", "'ja' is not a moment of the conversation; write voor, tijdens or einde"),
     ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: true\n")},
-     "themas/a.md", "checklist[0].core", "'true' is geen moment van het gesprek; schrijf voor, tijdens of einde"),
+     "themas/a.md", "checklist[0].core", "'true' is not a moment of the conversation; write voor, tijdens or einde"),
     ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: [voor]\n")},
-     "themas/a.md", "checklist[0].core", "is geen moment van het gesprek"),
+     "themas/a.md", "checklist[0].core", "is not a moment of the conversation"),
     ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: Voor\n")},
-     "themas/a.md", "checklist[0].core", "'Voor' is geen moment"),
+     "themas/a.md", "checklist[0].core", "'Voor' is not a moment"),
     ({"themas/a.md": GOOD.replace("audiences: [ouders]", "audiences: [ouders, pabo]")
       .replace("    for: ouders\n", "    for: pabo\n    core: tijdens\n")},
      "themas/a.md", "checklist[0].core", "only items for ouders"),
@@ -150,6 +150,12 @@ def test_core_list_has_at_most_twelve_items(tmp_path):
     del files["themas/k13.md"]
     site = load_site(make(tmp_path / "ok", files), LANGS)
     assert sum(bool(i.core) for c in site.cards.values() for i in c.checklist) == 12
+
+
+def test_a_bad_moment_is_one_dutch_line_for_editors(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_LANG", "nl")
+    err = error_for(tmp_path, {"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: true\n")})
+    assert str(err) == "themas/a.md: field 'checklist[0].core': 'true' is geen moment van het gesprek; schrijf voor, tijdens of einde"
 
 
 def test_core_item_keeps_its_moment(tmp_path):

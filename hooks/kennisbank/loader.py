@@ -158,9 +158,10 @@ def _checklist(meta, path, translated: bool):
             raise ContentError(path, f"checklist[{i}]", f"must be a mapping with {', '.join(spec)}")
         check_fields(raw, spec, path, prefix=f"checklist[{i}].", optional={"core"})
         if "core" in raw and (not isinstance(raw["core"], str) or raw["core"] not in CORE_MOMENTS):
+            from .editor import _
             got = str(raw["core"]).lower() if isinstance(raw["core"], bool) else raw["core"]
             raise ContentError(path, f"checklist[{i}].core",
-                               f"'{got}' is geen moment van het gesprek; schrijf voor, tijdens of einde")
+                               _("'{got}' is not a moment of the conversation; write voor, tijdens or einde", got=got))
         if raw.get("core") and raw["for"] != PARENTS:
             raise ContentError(path, f"checklist[{i}].core", f"only items for {PARENTS} can be on the core list")
         if not ITEM_ID_RE.match(raw["id"]):
