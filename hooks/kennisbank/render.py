@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from datetime import date
+from pathlib import Path
 
 from babel.numbers import format_percent
 
@@ -28,6 +29,19 @@ TAG_DIR = "onderwerpen"
 GLOSSARY = "woordenlijst.md"
 ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: shown as day and month
 STATUS = "vertalingen.md"
+
+
+# Markup the build writes into pages comes from Jinja macros here (not the theme's pages).
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
+_ENV = None
+
+
+def _macro(template: str, name: str):
+    global _ENV
+    if _ENV is None:
+        from jinja2 import Environment, FileSystemLoader, StrictUndefined
+        _ENV = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, autoescape=False)
+    return getattr(_ENV.get_template(template).module, name)
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -156,23 +170,30 @@ def side_by_side_path(card: Card) -> str:
 
 
 def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
-                 with_box: dict | None = None) -> list[str]:
+                 with_box: dict | None = None, groups: list | None = None) -> list[str]:
     """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
     ``with_box`` maps row ids to checklist item keys ("V13/tolk-vragen"): those rows get a
-    printable box in both columns and carry the key, so a tick stored for the item shows there."""
+    printable box in both columns and carry the key, so a tick stored for the item shows there.
+    ``groups``, instead of ``rows``: [(heading row, rows), ...], each group its own row group under
+    its heading."""
     d, dd = strings[lang]["dir"], strings[default]["dir"]
-    body = []
-    for rid, nl_text, text in rows:
-        key = (with_box or {}).get(rid)
-        box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
-        item = f' data-item="{html.escape(key)}"' if key else ""
-        tl = lang if text is not None else default
-        body.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
-                    f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
+
+    def body(rows):
+        out = []
+        for rid, nl_text, text in rows:
+            key = (with_box or {}).get(rid)
+            box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
+            item = f' data-item="{html.escape(key)}"' if key else ""
+            tl = lang if text is not None else default
+            out.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
+                       f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
+        return out
+    tbodies = ([line for heading, rs in groups for line in ("<tbody>", heading, *body(rs), "</tbody>")]
+               if groups is not None else ["<tbody>", *body(rows), "</tbody>"])
     return [f'<table class="kb-bilingual"><caption>{html.escape(caption)}</caption>',
             f'<thead><tr><th scope="col" lang="{default}" dir="{dd}">{strings[default]["language"]}</th>'
             f'<th scope="col" lang="{lang}" dir="{d}">{strings[lang]["language"]}</th></tr></thead>',
-            "<tbody>", *body, "</tbody></table>", ""]
+            *tbodies, "</table>", ""]
 
 
 def render_side_by_side(card: Card, lang: str, default: str, strings: dict, others: dict) -> str:
@@ -245,8 +266,11 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, sid
         return lines
     core = cl.core()
     out = [f"# {page['title']}", "", page["intro"], ""]
-    if core:
-        out += _checklist_block(cl.id, [checklist_item(e, lang, strings, True) for e in core])
+    if core:  # in the order of the conversation: a heading for before, during and at the end of it
+        moments = c["moments"]
+        groups = [{"heading": moments[m], "anchor": f"gesprek-{m}",
+                   "lines": [checklist_item(e, lang, strings, True) for e in es]} for m, es in cl.core_groups()]
+        out += _checklist_block(cl.id, _macro("kb-core-list.html", "core_list")(groups).strip("\n").split("\n"))
     else:
         out += _checklist_block(cl.id, grouped(cl.groups))
     out.append(checklist_tools(strings, lang))
@@ -269,12 +293,20 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     if lang == default:
         out += [f'- <a href="{href}" target="_self" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
         return "\n".join(out) + "\n"
-    entries = cl.core() or cl.entries()
-    rows = []
-    for e in entries:
-        text, text_lang = e.card.item_text(e.item, lang)
-        rows.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
-    out += _two_columns(rows, lang, default, strings, title, with_box={r[0]: r[0] for r in rows})
+    def rows(entries):
+        out = []
+        for e in entries:
+            text, text_lang = e.card.item_text(e.item, lang)
+            out.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
+        return out
+    boxes = {e.key: e.key for e in (cl.core() or cl.entries())}
+    if cl.core():  # the core list under its headings: before, during and at the end of the conversation
+        heading = _macro("kb-core-list.html", "bilingual_heading")
+        groups = [(heading(f"gesprek-{m}", strings[default]["checklist"]["moments"][m], default, strings[default]["dir"],
+                           s["checklist"]["moments"][m], lang, s["dir"]), rows(es)) for m, es in cl.core_groups()]
+        out += _two_columns([], lang, default, strings, title, with_box=boxes, groups=groups)
+    else:
+        out += _two_columns(rows(cl.entries()), lang, default, strings, title, with_box=boxes)
     out += [f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             qr_block(url, lang, strings)]
     return "\n".join(out)
