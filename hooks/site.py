@@ -458,6 +458,7 @@ def on_post_build(config):
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
+    (root / "brand.html").write_text(_brand_page(config), encoding="utf-8")  # checked below with every page
     for page in sorted(root.rglob("*.html")):
         found = csp.inline_scripts(page.read_text(encoding="utf-8"))
         if found:  # never hashed: an inline script in the output is an error
@@ -466,7 +467,6 @@ def on_post_build(config):
     if not config.site_url:  # a sitemap needs full addresses: none rather than a placeholder
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (root / name).unlink(missing_ok=True)
-    (root / "brand.html").write_text(_brand_page(config), encoding="utf-8")
     bundles = 0
     for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps
         for f in sorted((root / "assets" / folder).rglob("*")):

@@ -252,6 +252,10 @@ def test_brand_a_web_build_served_by_nginx_under_a_sub_path(built_site, browser,
                           f"{SCHOOL['site_url']}{prefix(lang)}checklists/ouders/")
         page.goto(f"{base}ar/checklists/ouders-tweetalig/")
         assert SCHOOL["name"] in page.locator("aside.kb-school").inner_text()
+        from conftest import axe_violations
+        for url in (f"{base}ar/lezers/ouders/", f"{base}brand.html"):
+            page.goto(url)
+            assert axe_violations(page) == [], url
         context.close()
         assert not foreign, foreign[:5]
         assert not csp_errors, csp_errors[:3]
@@ -266,6 +270,9 @@ def test_brand_the_offline_build_from_disk(offline_site, browser, tmp_path):
     page = context.new_page()
     page.set_default_timeout(20000)
     _brand(page, site, (site / "brand.html").as_uri())
+    # the block stays data: text that would close the <script> is escaped by brand.js too
+    block = page.evaluate("KBBrand.json({name: '</script><script>alert(1)</script> & co'})")
+    assert "<" not in block and ">" not in block and json.loads(block)["name"].startswith("</script>")
     base = site.as_uri() + "/"
     _check_every_language(page, base, ".html")
     _printed_list(page, f"{base}fa/checklists/ouders.html", f"{SCHOOL['site_url']}fa/checklists/ouders/")

@@ -120,14 +120,14 @@ def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_p
     assert len(lines) == 1 and "geen tekst in en;" in lines[0], lines  # one line naming the language
     for lang in LANGUAGES:
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-        for page in ("index", "lezers/ouders", "checklists/ouders", "themas/index"):
-            raw = (out / prefix / ("" if page == "index" else page) / "index.html").read_text(encoding="utf-8")
+        for page in ("", "lezers/ouders", "checklists/ouders", "themas"):
+            raw = (out / prefix / page / "index.html").read_text(encoding="utf-8")
             block = re.search(r'<script type="application/json" id="kb-school">(.*?)</script>', raw, re.S).group(1)
             data = json.loads(block)
             assert data["name"] == school["name"] and data["contact"]["name"] == school["contact"]["name"]
             assert data["contact"]["hours"] == [{"days": [1, 4], "from": "08:15", "to": "09:00"}]
             assert data["logo"] == "assets/school-logo.svg" and "en" not in data["interpreter"]
-            assert ('class="admonition note kb-school"' in raw) == (page != "themas/index"), (lang, page)
+            assert ('class="admonition note kb-school"' in raw) == (page != "themas"), (lang, page)
         reader = (out / prefix / "reader" / "index.html").read_text(encoding="utf-8")  # the reader's cover
         assert re.search(r'<p class="kb-cover-school">([^<]*)</p>', reader).group(1) == escape(school["name"]), lang
     assert (out / "assets" / "school-logo.svg").is_file()

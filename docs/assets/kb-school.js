@@ -138,10 +138,12 @@
     var el = document.querySelector(".kb-school-bar");
     if (!el) { return; }
     el.querySelector(".kb-s-name").textContent = d.name;
-    var logo = el.querySelector(".kb-s-logo");
-    if (ROOT && /^assets\/[A-Za-z0-9._-]+\.(svg|png)$/.test(str(d.logo))) {
+    if (ROOT && /^assets\/[A-Za-z0-9._-]+\.(svg|png)$/.test(str(d.logo)) && !el.querySelector(".kb-s-logo")) {
+      var logo = document.createElement("img");
+      logo.className = "kb-s-logo";
+      logo.alt = "";  // the name stands beside it
       logo.src = new URL(d.logo, ROOT).href;
-      show(logo, true);
+      el.querySelector(".kb-school-bar__inner").insertBefore(logo, el.querySelector(".kb-s-name"));
     }
     show(el, true);
   }
