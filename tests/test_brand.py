@@ -289,3 +289,26 @@ def test_a_site_without_school_details_says_whom_to_ask(server, page, strings):
         box = page.locator("aside.kb-school")
         assert box.locator(".kb-s-ask").inner_text() == strings[lang]["school"]["ask"]
         assert not page.locator(".kb-school-bar").is_visible()
+
+
+def test_brand_form_refuses_bad_details_one_line_each(offline_site, browser):
+    """The form's rules are the school file's: contrast, plain text, bidi characters, phone,
+    times. Each fault is one line naming the field; nothing is applied."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    page.goto((offline_site / "brand.html").as_uri())
+    page.fill("#f-name", "De <b>Linde</b>")
+    page.fill("#f-color", "#ffff00")
+    page.fill("#f-contact", "A.\u202eJansen")
+    page.fill("#f-phone", "bel mij")
+    page.check("input[name=days1][value='1']")
+    page.fill("#f-from1", "10:00")
+    page.fill("#f-to1", "09:00")
+    page.fill("#f-site_url", "javascript:alert(1)")
+    page.click("#kb-apply")
+    errors = page.locator("#kb-errors li").all_inner_texts()
+    fields = [e.split(":")[0] for e in errors]
+    assert fields == ["naam van de school", "kleur", "adres", "naam van de contactpersoon", "telefoon", "tijden 1"], errors
+    assert "1,1 : 1" in errors[1] and "U+202E" in errors[3]
+    context.close()
