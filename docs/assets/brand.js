@@ -216,6 +216,46 @@ var KBBrand = (function () {
     checkLogo(f).then(function (l) { logo = l; check(); }, function (e) { report([e.message], []); });
   });
   document.getElementById("kb-check").addEventListener("click", check);
+  // school.json: the details of last time, to brand the next release with (data: read with
+  // JSON.parse into the form's fields, checked again like anything typed).
+  function fillForm(d) {
+    function set(name, v) { if (form.elements[name] && typeof v === "string") { form.elements[name].value = v; } }
+    var c = d.contact || {};
+    set("name", d.name); set("color", d.color); set("site_url", d.site_url);
+    set("role", c.role); set("contact", c.name); set("phone", c.phone); set("email", c.email);
+    (Array.isArray(c.hours) ? c.hours : []).slice(0, 3).forEach(function (h, i) {
+      Array.prototype.forEach.call(form.querySelectorAll("input[name='days" + (i + 1) + "']"), function (x) {
+        x.checked = Array.isArray(h.days) && h.days.indexOf(Number(x.value)) >= 0;
+      });
+      set("from" + (i + 1), h.from); set("to" + (i + 1), h.to);
+    });
+    var vp = d.vertrouwenspersoon || {};
+    set("vp-name", vp.name); set("vp-phone", vp.phone); set("vp-email", vp.email);
+    var codes = Array.isArray(d.interpreter_languages) ? d.interpreter_languages : [];
+    var boxes = Array.prototype.map.call(form.querySelectorAll("input[name=interpreter_languages]"), function (x) {
+      x.checked = codes.indexOf(x.value) >= 0; return x.value;
+    });
+    set("more-languages", codes.filter(function (x) { return boxes.indexOf(x) < 0; }).join(", "));
+    LANGS.forEach(function (l) {
+      set("when-" + l.code, (c.when || {})[l.code]); set("interpreter-" + l.code, (d.interpreter || {})[l.code]);
+    });
+  }
+  document.getElementById("kb-load").addEventListener("change", function (ev) {
+    var f = ev.target.files[0];
+    if (!f) { return; }
+    f.text().then(function (t) { fillForm(JSON.parse(t)); check(); }, function () { report(["school.json: kan niet gelezen worden."], []); })
+      .catch(function () { report(["school.json: dit is geen geldig gegevensbestand."], []); });
+  });
+  document.getElementById("kb-save").addEventListener("click", function () {
+    var r = check();
+    if (r.errors.length) { return; }
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(r.data, null, 2) + "\n"], { type: "application/json" }));
+    a.download = "school.json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
   document.getElementById("kb-apply").addEventListener("click", function () {
     var r = check();
     if (r.errors.length) { return; }
@@ -228,5 +268,5 @@ var KBBrand = (function () {
     }, function (e) { if (e && e.name !== "AbortError") { report([e.message || String(e)], []); } });
   });
 
-  return { details: details, brandPage: brandPage, json: json, apply: apply };
+  return { details: details, brandPage: brandPage, json: json, apply: apply, fillForm: fillForm };
 })();
