@@ -336,8 +336,8 @@ def _overlap(a, b) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_core_list_prints_on_one_a4_with_boxes_and_11pt(server, page, site, strings, lang):
-    p = _one_printed_page(page, f"{server}/{prefix(lang)}checklists/ouders/")
+def test_core_list_prints_on_one_a4_with_boxes_and_11pt(nginx, page, site, strings, lang):
+    p = _one_printed_page(page, f"{nginx}{prefix(lang)}checklists/ouders/")  # built with its address: a QR code
     assert abs(p.get_width() - 595.3) < 1.5 and abs(p.get_height() - 841.9) < 1.5  # A4 in points
     sizes = _type_sizes(p)
     assert sizes and min(sizes) >= 11 - 0.01, min(sizes)
@@ -360,8 +360,8 @@ def test_core_list_prints_on_one_a4_with_boxes_and_11pt(server, page, site, stri
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_bilingual_sheet_prints_on_one_a4_with_both_boxes_and_headers(server, page, site, strings, lang):
-    p = _one_printed_page(page, f"{server}/{lang}/checklists/ouders-tweetalig/")
+def test_bilingual_sheet_prints_on_one_a4_with_both_boxes_and_headers(nginx, page, site, strings, lang):
+    p = _one_printed_page(page, f"{nginx}{lang}/checklists/ouders-tweetalig/")
     sizes = _type_sizes(p)
     assert min(sizes) >= 9.5 - 0.01, min(sizes)
     boxes, paths, texts = _objects(p)

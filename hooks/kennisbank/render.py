@@ -241,13 +241,18 @@ def online_url(site_url: str, page_url: str) -> str:
 
 
 def qr_block(url: str, lang: str, strings: dict) -> str:
-    """Print-only: the address of this page, and a QR code of it as inline SVG."""
+    """Print-only: the address of this page, and a QR code of it as inline SVG. Without an address
+    (no site_url) an empty slot, which kb-school.js fills where a school has branded the site
+    with its address; the label comes along in the page's language."""
+    if not url:
+        return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>'
+                f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span></div>\n')
     import segno
     svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
     label = html.escape(f"{strings[lang]['checklist']['online']}: {url}")
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
     return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>{svg}'
-            f'<p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
+            f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span><p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
 
 
 def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, side_by_side: dict | None = None) -> str:
@@ -514,24 +519,27 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
     return "\n".join(out)
 
 
-def school_box(school, lang: str, strings: dict) -> str:
-    """The school's own contact details and how to get an interpreter, for parents."""
-    s = strings[lang]["school"]
+def template_env(dirs):
+    """Jinja for the markup the hooks put into pages (overrides/partials/), autoescaped."""
+    import jinja2
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(dirs)), autoescape=True)
 
-    def text(field):
-        t, tl = school.text(field, lang)
-        return _in_lang(html.escape(t), tl, lang, strings)
-    lines = [f"**{html.escape(school.name)}**", "",
-             f"{s['roles'][school.role]}: **{html.escape(school.contact)}**"]
-    if school.phone:
-        lines.append(f"{s['phone']}: [<bdi dir=\"ltr\">{html.escape(school.phone)}</bdi>](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
-    if school.email:
-        lines.append(f"{s['email']}: [<bdi dir=\"ltr\">{html.escape(school.email)}</bdi>](mailto:{html.escape(school.email)})")
-    if school.text(school.when, lang)[0]:
-        lines.append(f"{s['when']}: {text(school.when)}")
-    body = "  \n".join(lines[2:])
-    return (f'<div class="admonition note kb-school" markdown>\n<p class="admonition-title">{s["title"]}</p>\n\n'
-            f"{lines[0]}\n\n{body}\n\n**{s['interpreter']}** {text(school.interpreter)}\n\n</div>\n")
+
+def school_help(env, lang: str, strings: dict) -> str:
+    """The help block for parents (overrides/partials/kb-school-help.html), labels in ``lang``."""
+    return env.get_template("partials/kb-school-help.html").render(s=strings[lang]["school"]).strip() + "\n"
+
+
+def school_json(school, logo: str | None) -> str:
+    """The school's details as the kb-school JSON block, safe inside <script>: "<", ">" and "&"
+    are escaped, so no text can close the block. "null" without a school."""
+    return "null" if school is None else script_json(school.data(logo))
+
+
+def script_json(value) -> str:
+    """JSON to stand inside <script type="application/json">: "<", ">" and "&" escaped."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def school_css(color: str) -> str:
@@ -548,9 +556,11 @@ def page_tools(lang: str, strings: dict, url: str, marked: bool = False) -> str:
     for a page whose text is in another language (an untranslated page)."""
     p = strings[lang]["page"]
     attrs = f' lang="{lang}" dir="{strings[lang]["dir"]}"' if marked else ""
+    # Without an address: the label only, hidden; kb-school.js adds a branded site's address.
+    address = f': <span dir="ltr">{html.escape(url)}</span>' if url else ""
     return (f'<p class="kb-page-tools"{attrs} data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
             f'{p["read_aloud"]}</button></p>\n\n'
-            f'<p class="kb-print-only kb-url"{attrs} data-search-exclude>{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
+            f'<p class="kb-print-only kb-url"{attrs}{"" if url else " hidden"} data-search-exclude>{p["online"]}{address}</p>\n')
 
 
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str, path: str = "") -> str:
