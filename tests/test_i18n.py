@@ -236,7 +236,7 @@ def test_card_meta_lists_in_the_languages_pattern(built_site):
 
 
 EXPECTED_TR_TOPICS = ["Babalar", "Beklentiler", "Bilgi vermek", "Çocuğu sürece katmak", "Çocuk ve aile yardımı", "Çocuk yetiştirme", "Dil", "Din",
-                      "Eşitlik", "Ev ziyareti", "Görüşme teknikleri", "Güven", "İletişim", "İşbirliği",
+                      "Eşitlik", "Ev ziyareti", "Görüşme teknikleri", "Güven", "İletişim", "İş birliği",
                       "Katılmak", "Korku ve endişeler", "Kültür", "Olumlu konuşmak", "Politika", "Sağlık", "Tercüman", "Zaman"]
 
 
