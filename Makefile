@@ -29,11 +29,13 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.lock
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
-lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (run it with the oldest Python you support)
+lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (run it with the oldest Python you support, on Linux x86_64)
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
 	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+	.venv-lock/bin/python scripts/lock_markers.py requirements.lock
+	.venv-lock/bin/python scripts/lock_markers.py requirements-test.lock --extra test
 
 # LANG only when given on the command line (the environment's LANG is the system locale).
 PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
