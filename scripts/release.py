@@ -191,7 +191,11 @@ def build_parts(top: Path) -> None:
     """web/, offline/, pdf/ and lms/ in ``top``: two site builds, nothing built twice."""
     import lms
     _mkdocs("mkdocs.yml", top / "web")
-    print_pdfs(top / "web", top / "pdf")
+    try:
+        print_pdfs(top / "web", top / "pdf")
+    except Exception as e:  # noqa: BLE001 - any failure of the browser: one line, why
+        first = str(e).splitlines()[0] if str(e) else ""
+        raise ReleaseError(f"printing the PDFs with Chromium (scripts/reader.py: CHROMIUM) failed ({type(e).__name__}: {first})") from None
     _mkdocs("mkdocs.offline.yml", top / "offline")
     lms.make_packages(top / "offline", top / "lms")
 

@@ -258,3 +258,17 @@ def test_printable_sheets_are_the_parents_list_per_language_and_the_bilingual_sh
         ("en/checklists/ouders-tweetalig/", "ouderlijst-tweetalig-nl-en.pdf"),
         ("ti/checklists/ouders/", "ouderlijst-ti.pdf"),
     ]
+
+
+def test_a_browser_failure_while_printing_is_one_line(tmp_path, monkeypatch):
+    built = []
+    monkeypatch.setattr(release, "_mkdocs", lambda config, site_dir: built.append(config))
+
+    def crash(web, pdf_dir):
+        raise RuntimeError("Browser closed.\n==== logs ====\nmany lines")
+    monkeypatch.setattr(release, "print_pdfs", crash)
+    with pytest.raises(release.ReleaseError) as e:
+        release.build_parts(tmp_path)
+    assert str(e.value) == ("printing the PDFs with Chromium (scripts/reader.py: CHROMIUM) failed "
+                            "(RuntimeError: Browser closed.)")
+    assert built == ["mkdocs.yml"]  # stopped there: no offline build, no packages
