@@ -92,6 +92,7 @@ def source_date_epoch() -> int:
 _PDF_DATE = re.compile(rb"\((D:\d{14})([^)]*)\)")                      # /CreationDate (D:20261207003000+00'00')
 _XMP_DATE = re.compile(rb"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})((?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)")
 _PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_NODE = re.compile(rb"\(node(\d+)\)")  # tagged PDF: a table header's id, Chromium's DOM node number
 _UUID = re.compile(rb"uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -101,12 +102,14 @@ def _same_length(new: bytes, old: bytes) -> bytes:
 
 
 def reproducible_pdf(data: bytes, epoch: int) -> bytes:
-    """The PDF with its print dates set to ``epoch`` and its ids derived from its content.
+    """The PDF with its print dates set to ``epoch``, its ids derived from its content, and the
+    DOM node numbers of a tagged PDF counted from 1.
 
     Every replacement keeps the length of what it replaces, so the cross-reference offsets
     stay right and a PDF's size (shown beside its download link) does not change."""
     if not data.startswith(b"%PDF"):
         raise ReleaseError("not a PDF")
+    size = len(data)
     when = time.gmtime(epoch)
 
     def zone(tz: bytes) -> bytes:  # "+01'00'" -> "+00'00'", ".123-05:00" -> ".000+00:00", "Z" stays
@@ -114,6 +117,11 @@ def reproducible_pdf(data: bytes, epoch: int) -> bytes:
 
     data = _PDF_DATE.sub(lambda m: b"(" + time.strftime("D:%Y%m%d%H%M%S", when).encode() + zone(m.group(2)) + b")", data)
     data = _XMP_DATE.sub(lambda m: time.strftime("%Y-%m-%dT%H:%M:%S", when).encode() + zone(m.group(2)), data)
+    # A DOM node's number counts every node the browser made before it, on any page: numbered again
+    # in the order they appear, with as many digits, they depend on this document alone.
+    nodes: dict[bytes, bytes] = {}
+    data = _NODE.sub(lambda m: b"(node" + nodes.setdefault(
+        m.group(1), str(len(nodes) + 1).zfill(len(m.group(1))).encode()) + b")", data)
     blank = _UUID.sub(b"uuid:", _PDF_ID.sub(b"/ID[]", data))
     digest = hashlib.sha256(blank).hexdigest()
     data = _PDF_ID.sub(lambda m: m.group(0).replace(m.group(1), _same_length(digest.upper().encode(), m.group(1)))
@@ -124,7 +132,10 @@ def reproducible_pdf(data: bytes, epoch: int) -> bytes:
         n[0] += 1
         h = hashlib.sha256(digest.encode() + str(n[0]).encode()).hexdigest()
         return f"uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:32]}".encode()
-    return _UUID.sub(uuid, data)
+    data = _UUID.sub(uuid, data)
+    if len(data) != size:  # a PDF written in a way not seen before: better no release than a broken PDF
+        raise ReleaseError(f"a PDF changed size ({size} -> {len(data)} bytes) while its print time was taken out")
+    return data
 
 
 def make_pdfs_reproducible(folder: Path, epoch: int) -> list[Path]:

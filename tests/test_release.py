@@ -24,7 +24,7 @@ EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 EPOCH_ZIP_TIME = (2023, 11, 14, 22, 13, 20)
 
 
-def _pdf(created: str, ident: str) -> bytes:
+def _pdf(created: str, ident: str, nodes=("00002872", "00002873")) -> bytes:
     """A small PDF as Chromium (Skia) writes it: the print time in its Info and XMP, a random /ID."""
     body = (b"%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R /Metadata 4 0 R>>\nendobj\n"
             b"2 0 obj\n<</Type /Pages /Kids [] /Count 0>>\nendobj\n"
@@ -33,7 +33,11 @@ def _pdf(created: str, ident: str) -> bytes:
             b"4 0 obj\n<</Type /Metadata /Subtype /XML>>\nstream\n<xmp:CreateDate>"
             + f"{created[:4]}-{created[4:6]}-{created[6:8]}T{created[8:10]}:{created[10:12]}:{created[12:14]}+01:00".encode()
             + b"</xmp:CreateDate><xmpMM:DocumentID>uuid:" + ident[:8].encode() + b"-1234-5678-9abc-"
-            + ident[8:20].encode() + b"</xmpMM:DocumentID>\nendstream\nendobj\n")
+            + ident[8:20].encode() + b"</xmpMM:DocumentID>\nendstream\nendobj\n"
+            # a tagged table: the header cell's id is the DOM node's number in the browser
+            b"5 0 obj\n<</Type /StructElem /S /TH /ID (node" + nodes[0].encode() + b")>>\nendobj\n"
+            b"6 0 obj\n<</Type /StructElem /S /TD /A [<</O /Table /Headers [(node" + nodes[0].encode() + b")]>>]>>\nendobj\n"
+            b"7 0 obj\n<</Type /StructElem /S /TH /ID (node" + nodes[1].encode() + b")>>\nendobj\n")
     return body + b"trailer\n<</Size 5 /Root 1 0 R /Info 3 0 R /ID [<" + ident.encode() + b"> <" + ident.encode() + b">]>>\n%%EOF\n"
 
 
@@ -108,20 +112,22 @@ def test_zip_time_is_source_date_epoch_and_never_before_1980(tmp_path, monkeypat
 
 def test_pdf_print_time_and_ids_are_replaced_keeping_every_offset():
     a = _pdf("20261207003000", "0123456789ABCDEF0123456789ABCDEF")
-    b = _pdf("20261208171544", "FEDCBA9876543210FEDCBA9876543210")
+    b = _pdf("20261208171544", "FEDCBA9876543210FEDCBA9876543210", nodes=("00000556", "00000557"))
     ra, rb = release.reproducible_pdf(a, EPOCH), release.reproducible_pdf(b, EPOCH)
     assert ra == rb
     assert len(ra) == len(a)  # the xref offsets and the size shown beside the download stay right
     assert b"(D:20231114221320+00'00')" in ra and b"2023-11-14T22:13:20+00:00" in ra
     assert b"0123456789ABCDEF" not in ra and b"uuid:01234567" not in ra
+    assert re.findall(rb"\(node\d+\)", ra) == [b"(node00000001)", b"(node00000001)", b"(node00000002)"]
     # another document gets another id
     other = release.reproducible_pdf(_pdf("20261207003000", "0" * 32).replace(b"/Count 0", b"/Count 1"), EPOCH)
     assert re.search(rb"/ID \[<(\w+)>", other).group(1) != re.search(rb"/ID \[<(\w+)>", ra).group(1)
 
 
 def test_a_pdf_printed_twice_by_chromium_gives_the_same_bytes(tmp_path):
-    """Chromium writes the print time and a random document id: two prints a second apart differ
-    until they pass through reproducible_pdf, and the result still opens with its pages."""
+    """Chromium writes the print time, a random document id and (tagged) the numbers of the DOM nodes
+    of a table's headers: two prints of one page, loaded twice, a second apart, differ until they
+    pass through reproducible_pdf, and the result still opens with its pages."""
     from conftest import CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
     _browser_or_skip()
     import pypdfium2
@@ -130,14 +136,17 @@ def test_a_pdf_printed_twice_by_chromium_gives_the_same_bytes(tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
         try:
             page = browser.new_page()
-            page.set_content("<html lang='nl'><h1 id='a'>Lijst</h1><p>Vraag één.</p><h2 id='b'>Meer</h2></html>")
             prints = []
-            for _ in range(2):
+            for _ in range(2):  # the same page loaded again: new DOM nodes, with higher numbers
+                page.set_content("<html lang='nl'><h1 id='a'>Lijst</h1><p>Vraag één.</p><h2 id='b'>Meer</h2>"
+                                 "<table><tr><th>Nederlands</th><th>English</th></tr>"
+                                 "<tr><td>Vraag</td><td>Question</td></tr></table></html>")
                 prints.append(page.pdf(format="A4", tagged=True, outline=True))
                 time.sleep(1.1)
         finally:
             browser.close()
     assert prints[0] != prints[1]  # else this test proves nothing
+    assert re.findall(rb"\(node\d+\)", prints[0]) != re.findall(rb"\(node\d+\)", prints[1])
     fixed = [release.reproducible_pdf(x, EPOCH) for x in prints]
     assert fixed[0] == fixed[1]
     doc = pypdfium2.PdfDocument(fixed[0])
