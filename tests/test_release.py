@@ -124,27 +124,22 @@ def test_pdf_print_time_and_ids_are_replaced_keeping_every_offset():
     assert re.search(rb"/ID \[<(\w+)>", other).group(1) != re.search(rb"/ID \[<(\w+)>", ra).group(1)
 
 
-def test_a_pdf_printed_twice_by_chromium_gives_the_same_bytes(tmp_path):
+def test_a_pdf_printed_twice_by_chromium_gives_the_same_bytes(browser):
     """Chromium writes the print time, a random document id and (tagged) the numbers of the DOM nodes
     of a table's headers: two prints of one page, loaded twice, a second apart, differ until they
     pass through reproducible_pdf, and the result still opens with its pages."""
-    from conftest import CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
-    _browser_or_skip()
     import pypdfium2
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
-        try:
-            page = browser.new_page()
-            prints = []
-            for _ in range(2):  # the same page loaded again: new DOM nodes, with higher numbers
-                page.set_content("<html lang='nl'><h1 id='a'>Lijst</h1><p>Vraag één.</p><h2 id='b'>Meer</h2>"
-                                 "<table><tr><th>Nederlands</th><th>English</th></tr>"
-                                 "<tr><td>Vraag</td><td>Question</td></tr></table></html>")
-                prints.append(page.pdf(format="A4", tagged=True, outline=True))
-                time.sleep(1.1)
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        prints = []
+        for _ in range(2):  # the same page loaded again: new DOM nodes, with higher numbers
+            page.set_content("<html lang='nl'><h1 id='a'>Lijst</h1><p>Vraag één.</p><h2 id='b'>Meer</h2>"
+                             "<table><tr><th>Nederlands</th><th>English</th></tr>"
+                             "<tr><td>Vraag</td><td>Question</td></tr></table></html>")
+            prints.append(page.pdf(format="A4", tagged=True, outline=True))
+            time.sleep(1.1)
+    finally:
+        page.close()
     assert prints[0] != prints[1]  # else this test proves nothing
     assert re.findall(rb"\(node\d+\)", prints[0]) != re.findall(rb"\(node\d+\)", prints[1])
     fixed = [release.reproducible_pdf(x, EPOCH) for x in prints]
