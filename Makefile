@@ -12,7 +12,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations review review-import card bench reader offline lms release publish clean lock mutants lighthouse
+.PHONY: serve site test translations stamp review review-import card bench reader offline lms release publish clean lock mutants lighthouse
 
 # The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
 # Both are locks with hashes, made from pyproject.toml by `make lock`.
@@ -39,15 +39,14 @@ lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (
 
 # LANG only when given on the command line (the environment's LANG is the system locale).
 PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
-serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000; make serve LANG=tr: Dutch and Turkish only, a saved card shows at once
-ifneq ($(PREVIEW_LANG),)
-	$(BIN)/python scripts/preview.py "$(PREVIEW_LANG)" 8000
-else
-	$(BIN)/mkdocs serve --strict -f $(CONFIG) --dev-addr 127.0.0.1:8000 --watch hooks --watch overrides
-endif
+serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000, reloading after a save (a refused save shows in the page); make serve LANG=tr: Dutch and Turkish only, a saved card shows at once
+	$(BIN)/python scripts/preview.py "$(or $(PREVIEW_LANG),all)" 8000 "$(CONFIG)"
 
+# Built into site.new/ and swapped in only when every language built: a refused build leaves site/ as it was.
 site: $(BIN)/.installed  ## strict build into site/
-	$(BIN)/mkdocs build --strict --clean -f $(CONFIG)
+	@rm -rf site.new site.old
+	$(BIN)/mkdocs build --strict --clean -f $(CONFIG) --site-dir site.new || { rm -rf site.new; exit 1; }
+	@if [ -e site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
 
 # The SCORM runtime the LMS test uses as a stand-in platform (scorm-again, pinned in package-lock.json).
 tests/lms/node_modules/.package-lock.json: tests/lms/package.json tests/lms/package-lock.json
@@ -70,8 +69,11 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25
 
-translations: $(BIN)/.installed  ## translation status; exits 1 if any is missing or behind
-	$(BIN)/python -m kennisbank status
+translations: $(BIN)/.installed  ## the translations that need work and what to run next (ALL=1: the full table); exits 1 if any is missing or behind
+	$(BIN)/python -m kennisbank status $(if $(ALL),--all,)
+
+stamp: $(BIN)/.installed  ## after updating a translation: make stamp FILE=docs/themas/x.tr.md, or make stamp LANG=tr (every changed page of that language that is behind)
+	$(BIN)/python -m kennisbank stamp $(if $(FILE),$(FILE),$(if $(PREVIEW_LANG),--lang $(PREVIEW_LANG),))
 
 review: $(BIN)/.installed  ## review package for a native speaker: make review LANG=tr (sheet + PO files in review/tr)
 	$(BIN)/python -m kennisbank review "$(LANG)"

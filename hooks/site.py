@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from kennisbank import csp, foreign, render, sanitise, search
 from kennisbank.checklists import build_checklists
 from kennisbank.config import check_partial_languages
+from kennisbank.editor import _, error as editor_error
 from kennisbank.glossary import Glossary
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import language_of, load_site, section_of
@@ -82,7 +83,7 @@ def on_config(config):
         if config.site_url:  # from mkdocs.yml or KB_SITE_URL: it reaches every page's links
             check_site_url(config.site_url, "KB_SITE_URL", "site_url")
     except ContentError as e:
-        raise PluginError(f"Invalid content: {e}") from None
+        raise PluginError(_("Invalid content: {error}", error=editor_error(e))) from None
     return config
 
 
@@ -108,7 +109,7 @@ def reread_content(config) -> None:
     try:
         _read_content(config, state.site.languages)
     except ContentError as e:
-        raise PluginError(f"Invalid content: {e}") from None
+        raise PluginError(_("Invalid content: {error}", error=editor_error(e))) from None
 
 
 def _preview_only(config, languages) -> None:

@@ -1,4 +1,5 @@
-"""The editors' preview: `make serve LANG=tr` (python scripts/preview.py tr [port]).
+"""The editors' preview: `make serve LANG=tr` (python scripts/preview.py tr [port] [config]) and
+`make serve` (python scripts/preview.py all [port] [config]: every language).
 
 Builds Dutch (the source, and the fallback) and the one language, serves them, and after an edit
 under docs/ renders again only the pages of that language the edit changes: the edited page
@@ -7,19 +8,81 @@ checklists, the side-by-side view, cards that link to it, the reader). Dutch pag
 again only when the language is nl. A new or deleted file, or a change to mkdocs.yml, bron/ or
 overrides/, builds the site again; a change under hooks/ restarts the preview (new code).
 The search index is not updated between full builds.
+
+`make serve` (every language) checks the content at once after a save and builds every language
+again in the background, into a new folder it serves when the build is done (the last good pages
+stay until then).
+
+Both keep the site's Content-Security-Policy: the live-reload script is a file the server serves
+(/.kb-preview/livereload.js), not the inline script MkDocs injects. A save the build refuses shows
+in the browser: every served page carries the error (file, line, message) at its top, until a save
+fixes it; the terminal shows the same line.
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
+import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("docs", "bron", "hooks", "overrides", "mkdocs.yml")
 log = logging.getLogger("mkdocs.preview")
+ASSETS = "/.kb-preview/"
+LIVERELOAD_JS = """\
+// The preview's live reload (scripts/preview.py): MkDocs' own script, served as a file so the
+// page's Content-Security-Policy (script-src 'self') lets it run.
+(function () {
+  var me = document.currentScript, epoch = parseFloat(me.dataset.epoch), id = me.dataset.request;
+  var req, timer;
+  function poll() {
+    req = new XMLHttpRequest();
+    req.onloadend = function () {
+      if (parseFloat(this.responseText) > epoch) {
+        location.reload();
+      } else {
+        timer = setTimeout(poll, this.status === 200 ? 0 : 3000);
+      }
+    };
+    req.open("GET", "/livereload/" + epoch + "/" + id);
+    req.send();
+  }
+  function stop() {
+    if (req) { req.abort(); }
+    if (timer) { clearTimeout(timer); }
+    req = timer = undefined;
+  }
+  window.addEventListener("load", function () { if (document.visibilityState === "visible") { poll(); } });
+  window.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") { poll(); } else { stop(); }
+  });
+  window.addEventListener("beforeunload", stop);
+}());
+"""
+PREVIEW_CSS = """\
+.kb-preview-error { position: fixed; inset: 0 0 auto 0; z-index: 10000; max-height: 60vh; overflow: auto;
+  margin: 0; padding: 1rem 1.5rem; background: #fff0f0; color: #5c0000; border-bottom: 4px solid #b00020;
+  font: 16px/1.5 system-ui, sans-serif; box-shadow: 0 2px 8px rgba(0, 0, 0, .3); }
+.kb-preview-error h2 { margin: 0 0 .5rem; font-size: 1.1rem; color: #5c0000; }
+.kb-preview-error pre { margin: 0; white-space: pre-wrap; word-break: break-word; font: inherit;
+  font-family: ui-monospace, monospace; }
+"""
+
+
+class Errors(logging.Handler):
+    """Collects the WARNING and ERROR lines a build logs, to show them in the browser."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage().strip())
 
 
 def snapshot(root: Path = ROOT) -> dict[str, int]:
@@ -38,32 +101,55 @@ class Preview:
     the edited pages (the server holds requests while a call runs, and reloads the browser after
     it), then, in a second call it asks for at once, the pages that list them."""
 
-    def __init__(self, lang: str, site_dir: str, site_url: str):
-        self.lang, self.site_dir, self.site_url = lang, site_dir, site_url
+    def __init__(self, lang: str, site_dir: str, site_url: str, config_file: str = "mkdocs.yml"):
+        self.lang, self.site_dir, self.site_url, self.config_file = lang, site_dir, site_url, config_file
         self.server = None  # the LiveReloadServer, to ask for the second call
         self.pending: set[str] = set()
+        self.error: str | None = None  # what the last save broke, shown on every served page
+        self.config = None
         self.full_build()
 
-    def full_build(self) -> None:
+    def full_build(self, site_dir: str | None = None) -> bool:
+        """Build the site; a refused build leaves the last good pages and records the error."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         self.seen, self.pending = snapshot(), set()
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=self.site_dir)
-        config.site_url = self.site_url
-        config.extra["csp_meta"] = False  # the live-reload script MkDocs injects is inline
+        errors = Errors()
+        logging.getLogger("mkdocs").addHandler(errors)
         t = time.perf_counter()
-        build(config)
+        try:
+            config = load_config(str(ROOT / self.config_file), site_dir=site_dir or self.site_dir)
+            config.site_url = self.site_url
+            build(config)
+        except (Exception, SystemExit) as e:  # noqa: BLE001 - whatever stops the build is shown, not raised
+            self.fail([*errors.lines, str(e)])
+            return False
+        finally:
+            logging.getLogger("mkdocs").removeHandler(errors)
         self.config = config
-        log.info(f"Preview of '{self.lang}' built in {time.perf_counter() - t:.1f} s")
+        self.fixed()
+        log.info(_("Preview of '{lang}' built in {seconds} s", lang=self.lang, seconds=f"{time.perf_counter() - t:.1f}"))
+        return True
+
+    def fail(self, lines: list[str]) -> None:
+        """Show what went wrong: in the terminal (one line) and on every page the server sends."""
+        lines = [ln for ln in dict.fromkeys(lines) if ln and not ln.startswith("Aborted with")] or lines[-1:]
+        self.error = "\n".join(lines)
+        log.error(_("Not built: {error}", error=self.error))
+
+    def fixed(self) -> None:
+        if self.error is not None:
+            log.info(_("Fixed: the preview shows the new pages again"))
+        self.error = None
 
     def rebuild(self) -> None:
         """Called by the server after a change under a watched path (or when asked again)."""
         now = snapshot()
         changed = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
         if any(p.startswith("hooks/") for p in changed):
-            log.info("Code under hooks/ changed: restarting the preview")
+            log.info(_("Code under hooks/ changed: restarting the preview"))
             os.execv(sys.executable, [sys.executable, *sys.argv])
-        if any(not p.startswith("docs/") for p in changed) or now.keys() != self.seen.keys():
+        if self.config is None or any(not p.startswith("docs/") for p in changed) or now.keys() != self.seen.keys():
             self.full_build()
             return
         self.seen = now
@@ -82,8 +168,11 @@ class Preview:
             what = "listing"
         else:
             return
-        log.info(f"{n} {what} page(s) rendered again in {time.perf_counter() - t:.2f} s "
-                 f"({time.process_time() - cpu:.2f} s of CPU)")
+        timing = dict(count=n, seconds=f"{time.perf_counter() - t:.2f}", cpu=f"{time.process_time() - cpu:.2f}")
+        if what == "edited":
+            log.info(_("{count} edited page(s) rendered again in {seconds} s ({cpu} s of CPU)", **timing))
+        else:
+            log.info(_("{count} page(s) that list them rendered again in {seconds} s ({cpu} s of CPU)", **timing))
 
     def again(self) -> None:
         """Ask the server to call rebuild() once more as soon as this call returns."""
@@ -104,10 +193,11 @@ class Preview:
         from mkdocs.exceptions import PluginError
         try:
             self.hooks.reread_content(self.config)
-            return True
         except PluginError as e:
-            log.error(str(e))  # one line; the preview keeps the last good pages
+            self.fail([str(e)])  # one line; the preview keeps the last good pages
             return False
+        self.fixed()
+        return True
 
     def pages(self) -> list:
         return [f.page for f in self.view.files.documentation_pages() if f.page is not None]
@@ -145,19 +235,168 @@ class Preview:
         return len(pages)
 
 
+class AllLanguages(Preview):
+    """`make serve`: every language. A save is checked at once (the content read again, as the
+    build reads it, which shows a refused save within a second); then every language is built
+    again in the background, into a new folder the server switches to when the build is done."""
+
+    def __init__(self, *args, **kw):
+        self.lock, self.building, self.dirty = threading.Lock(), False, False
+        self.languages: tuple = ()
+        super().__init__(*args, **kw)
+
+    def rebuild(self) -> None:
+        from kennisbank.editor import error
+        from kennisbank.loader import load_site
+        from kennisbank.model import ContentError
+        now = snapshot()
+        changed = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
+        if any(p.startswith("hooks/") for p in changed):
+            log.info(_("Code under hooks/ changed: restarting the preview"))
+            os.execv(sys.executable, [sys.executable, *sys.argv])
+        if not changed:
+            return
+        self.seen = now
+        if self.languages:
+            try:
+                load_site(ROOT / "docs", self.languages)
+            except ContentError as e:
+                self.fail([_("Invalid content: {error}", error=error(e))])
+                return
+            self.fixed()  # the browser shows the last good pages again at once; new ones follow
+        self.start_build()
+
+    def start_build(self) -> None:
+        with self.lock:
+            if self.building:
+                self.dirty = True
+                return
+            self.building = True
+        threading.Thread(target=self._build_in_background, daemon=True).start()
+
+    def _build_in_background(self) -> None:
+        while True:
+            new_dir = tempfile.mkdtemp(prefix="kb-preview-")
+            if self.full_build(new_dir):
+                old, self.site_dir = self.site_dir, new_dir
+                if self.server is not None:
+                    self.server.root = new_dir
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                shutil.rmtree(new_dir, ignore_errors=True)
+            self.reload()
+            with self.lock:
+                if not self.dirty:
+                    self.building = False
+                    return
+                self.dirty = False
+
+    def full_build(self, site_dir: str | None = None) -> bool:
+        ok = super().full_build(site_dir)
+        if ok:
+            hooks = self.config.hooks["hooks/site.py"]
+            self.languages = hooks.state.site.languages
+        return ok
+
+    def reload(self) -> None:
+        """Tell the browsers to load the page again (the server does so itself after rebuild())."""
+        from mkdocs.livereload import _timestamp
+        server = self.server
+        if server is None:
+            return
+        with server._epoch_cond:
+            server._visible_epoch = server._wanted_epoch = max(_timestamp(), server._visible_epoch + 1)
+            server._epoch_cond.notify_all()
+
+
+def _(msgid: str, **values) -> str:
+    from kennisbank.editor import _ as translate
+    return translate(msgid, **values)
+
+
+def banner(error: str | None) -> bytes:
+    """The error of the last save, at the top of every page, or nothing."""
+    if error is None:
+        return b""
+    from kennisbank.editor import language
+    title = _("The preview could not build your last save. The page shows the last good version; "
+              "fix the file and save it again.")
+    return (f'<div class="kb-preview-error" role="alert" lang="{language()}"><h2>{html.escape(title)}</h2>'
+            f"<pre>{html.escape(error)}</pre></div>").encode()
+
+
+def make_server(preview: Preview, port: int, site_dir: str):
+    """MkDocs' live-reload server, with the reload script as a file (the CSP allows no inline
+    script) and the last error on every page."""
+    from kennisbank import csp
+    from mkdocs.livereload import LiveReloadServer, _timestamp
+
+    assets = {"livereload.js": (LIVERELOAD_JS, "application/javascript"), "preview.css": (PREVIEW_CSS, "text/css")}
+
+    def tags(epoch) -> tuple[bytes, bytes]:
+        head = f'<link rel="stylesheet" href="{ASSETS}preview.css">'.encode()
+        script = (f'<script src="{ASSETS}livereload.js" data-epoch="{epoch}" '
+                  f'data-request="{_timestamp()}"></script>').encode()
+        return head, script
+
+    class Server(LiveReloadServer):
+        def _serve_request(self, environ, start_response):
+            path = environ["PATH_INFO"]
+            if path.startswith(ASSETS):
+                body, kind = assets.get(path[len(ASSETS):], (None, None))
+                if body is None:
+                    return None
+                data = body.encode("utf-8")
+                start_response("200 OK", [("Content-Type", f"{kind}; charset=utf-8"),
+                                          ("Content-Length", str(len(data))), ("Cache-Control", "no-store")])
+                return [data]
+            return super()._serve_request(environ, start_response)
+
+        def _inject_js_into_html(self, content, epoch):
+            head, script = tags(epoch)
+            at = content.find(b"</head>")
+            if at >= 0:
+                content = content[:at] + head + content[at:]
+            body = content.find(b"<body")
+            start = content.find(b">", body) + 1 if body >= 0 else 0
+            content = content[:start] + banner(preview.error) + content[start:]
+            end = content.rfind(b"</body>")
+            end = len(content) if end < 0 else end
+            return content[:end] + script + content[end:]
+
+    def error_page(code: int):
+        """A page that does not exist, while a save is refused: the error, and the reload script
+        (a new card whose first save was refused has no page yet)."""
+        if preview.error is None:
+            return None
+        head, script = tags(server._visible_epoch)
+        return (b'<!doctype html><html><head><meta charset="utf-8">'
+                b'<meta http-equiv="Content-Security-Policy" content="' + csp.policy(meta=True).encode() + b'">'
+                b"<title>Preview</title>" + head + b"</head><body>" + banner(preview.error)
+                + b"<main><p>" + str(code).encode() + b"</p></main>" + script + b"</body></html>")
+
+    server = Server(builder=preview.rebuild, host="127.0.0.1", port=port, root=site_dir)
+    server.error_handler = error_page
+    return server
+
+
 def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     sys.path.insert(0, str(ROOT / "hooks"))
     from kennisbank.config import read_languages
     from mkdocs.__main__ import ColorFormatter
-    from mkdocs.livereload import LiveReloadServer
     import watchdog.observers
-    languages = read_languages(ROOT / "mkdocs.yml")
-    if len(sys.argv) < 2 or sys.argv[1] not in languages:
-        print(f"usage: make serve LANG=xx, with xx one of: {', '.join(languages)}", file=sys.stderr)
+    config_file = sys.argv[3] if len(sys.argv) > 3 else "mkdocs.yml"
+    languages = read_languages(ROOT / config_file)
+    if len(sys.argv) < 2 or sys.argv[1] not in (*languages, "all"):
+        print(_("usage: make serve (every language) or make serve LANG=xx, with xx one of: {languages}",
+                languages=", ".join(languages)), file=sys.stderr)
         sys.exit(2)
     lang, port = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 8000
-    os.environ["KB_LANGUAGE"] = lang
+    if lang != "all":
+        os.environ["KB_LANGUAGE"] = lang
+    else:
+        os.environ.pop("KB_LANGUAGE", None)
     handler = logging.StreamHandler()
     handler.setFormatter(ColorFormatter())
     logging.getLogger("mkdocs").addHandler(handler)
@@ -165,21 +404,22 @@ def main() -> None:
     os.chdir(ROOT)
     site_dir = tempfile.mkdtemp(prefix="kb-preview-")
     url = f"http://127.0.0.1:{port}/"
-    preview = Preview(lang, site_dir, url)
-    server = LiveReloadServer(builder=preview.rebuild, host="127.0.0.1", port=port, root=site_dir)
+    preview = (AllLanguages if lang == "all" else Preview)(lang, site_dir, url, config_file)
+    server = make_server(preview, port, site_dir)
     # MkDocs polls every watched file twice a second; the system's file events (inotify) come at
     # once and cost nothing between edits.
     server.observer = watchdog.observers.Observer()
     preview.server = server
     for name in WATCHED:
         server.watch(str(ROOT / name))
-    log.info(f"Preview of '{lang}': {url}{'' if lang == languages[0] else lang + '/'}")
+    log.info(_("Preview: {url}", url=url + ("" if lang in ("all", languages[0]) else lang + "/")))
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        shutil.rmtree(preview.site_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Editors read Dutch messages (hooks/locales/nl/LC_MESSAGES/editor.po); the tests read the English
+# msgids, also in every build and command they start. test_editor.py checks the Dutch.
+os.environ.setdefault("KB_LANG", "en")
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 

@@ -236,3 +236,23 @@ def test_a_dutch_term_is_always_explained_with_the_approved_gloss():
     ar = tb("ar", ("huisbezoek", "huisbezoek (الزيارة المنزلية)", [], []))
     assert found(ar, "في huisbezoek (زيارة منزلية)") == ["huisbezoek (زيارة منزلية)"]
     assert found(ar, "في huisbezoek (الزِّيارة المنزلية)") == []
+
+
+# ---------------------------------------------------------------- Ukrainian: a forbidden variant is a word start
+
+UK = tb("uk", ("uithuisplaatsing", "влаштування дитини поза домом", ["відібра", "забрали в батьків"], []))
+
+
+@pytest.mark.parametrize("text", [
+    "Вашу дитину відібрали.",          # past tense plural: the stem with its ending
+    "після відібрання дитини",         # noun, genitive
+    "Дітей забрали в батьків.",        # a word group, exact
+    "дітей забрали в батьківської",    # the last word of a group inflected too
+])
+def test_ukrainian_stem_with_any_ending_is_found(text):
+    assert found(UK, text)
+
+
+def test_ukrainian_stem_inside_another_word_is_not_found():
+    assert found(UK, "невідібраний") == []  # the stem must start the word
+    assert found(UK, "влаштування дитини поза домом") == []

@@ -23,6 +23,7 @@ from babel import Locale
 
 from conftest import LANGUAGES
 from kennisbank.checklists import build_checklists
+from kennisbank.render import card_path
 
 DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = "/usr/lib/*/webkit2gtk-4.*/MiniBrowser"  # Debian's libwebkit2gtk-4.1-0, any architecture
@@ -294,6 +295,47 @@ def test_the_language_switcher_on_the_list_arrives_on_the_same_list(wk, server, 
     labels = _core_labels(wk)
     assert [x.get_attribute("data-item") for x in labels] == [e.key for e in core], "the same list"
     assert [_words(x.text) for x in labels] == [_words(_item(e, to)) for e in core], "in the other language"
+
+
+# ---------------------------------------------------------------- ticks follow the parent (issue 23)
+
+def _label(driver, key: str):
+    return driver.find_element(*_css(f'.kb-checklist label.kb-item[data-item="{key}"]'))
+
+
+def test_a_tick_on_the_arabic_list_shows_on_the_dutch_list_and_on_its_card(wk, server, core):
+    arabic = RTL[0]
+    entry = core[len(core) // 2]
+    key = entry.key
+    _open_list(wk, server, arabic)
+    _tap(wk, _label(wk, key))
+    assert _ticked(wk) == {key}
+    _tap(wk, wk.find_element(*_css(".md-select .md-header__button")))  # the language button
+    _tap(wk, _visible(wk, f'.md-select a[hreflang="{DUTCH}"]'))
+    _arrived(wk, f"{server}/checklists/ouders/")
+    assert wk.execute_script("return document.documentElement.lang") == DUTCH
+    assert _ticked(wk) == {key}, "the tick made in Arabic, on the Dutch list"
+    # the item's card, from the link beside the item
+    _tap(wk, _label(wk, key).find_element("xpath", "./ancestor::li[1]//small//a"))
+    card = f"{server}/{card_path(entry.card)[:-len('.md')]}/"
+    _arrived(wk, card)
+    assert _ticked(wk) == {key}, "and on its card"
+    wk.refresh()
+    _arrived(wk, card)
+    assert _ticked(wk) == {key}, "still there after a reload"
+
+
+def test_a_tick_that_cannot_be_stored_is_said_and_not_shown(wk, server, strings, core):
+    arabic = RTL[0]
+    _open_list(wk, server, arabic)
+    assert not wk.find_element(*_css(".kb-storage-failed")).is_displayed()
+    # the browser refuses every write from now on, as a full or locked-down storage does
+    wk.execute_script("""Storage.prototype.setItem = Storage.prototype.removeItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };""")
+    _tap(wk, _label(wk, core[0].key))
+    assert _ticked(wk) == set(), "not stored, so not shown ticked"
+    note = _visible(wk, ".kb-storage-failed")
+    assert _words(note.text) == _words(strings[arabic]["checklist"]["storage_failed"]), "said in the reader's language"
 
 
 # ---------------------------------------------------------------- side by side

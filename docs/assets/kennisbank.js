@@ -1,36 +1,87 @@
-// Checklist ticks. They stay in this browser only (localStorage), kept per site, per checklist
-// and per language, keyed by each item's stable id ("T01/a"), never by position. The site is
-// named by its root path, so two knowledge bases on one intranet host keep their own ticks.
-// Where storage is blocked, ticks last this visit and nothing throws.
-// Works with Material's instant navigation (document$) and when opened from file://.
+// Checklist ticks. A tick belongs to the item, by its stable key ("T01/a"), not to the page's
+// language or list: ticked on the Arabic parents' list, it shows on the Dutch list, on the card and
+// on the side-by-side sheets. Ticks stay in this browser only (localStorage), under one key per
+// site; the site is named by its root path, so two knowledge bases on one intranet host keep their
+// own ticks. Ticks that earlier versions kept per language and per list are moved in once.
+// Where storage is blocked or a write fails, the page says so, and no box shows a tick that is not
+// stored. Works with Material's instant navigation (document$) and when opened from file://.
 (function () {
   "use strict";
   var PREFIX = "kb-ticks:";
   var me = document.currentScript && document.currentScript.src;
   var SITE = me ? new URL("..", me).pathname : "/";  // this file is in <site root>/assets/
-  var memory = {};  // stands in for storage where the browser blocks it
+  var KEY = PREFIX + SITE;  // {"T01/a": 1, ...}
+  var OLD = KEY + ":";      // before: KEY + ":" + language + ":" + list id, each {"T01/a": 1, ...}
+  var failed = false;       // a write did not hold: say so until the page is left
 
   function storage() {
     try { var s = window.localStorage; s.length; return s; } catch (e) { return null; }
   }
-  function keyOf(list) {
-    return PREFIX + SITE + ":" + (document.documentElement.lang || "nl") + ":" + list.getAttribute("data-checklist");
+  function read(s) {  // throws where the browser blocks reading
+    var text = s.getItem(KEY), ticks;
+    try { ticks = JSON.parse(text); } catch (e) { ticks = null; }  // not ours to read: start empty
+    return ticks && typeof ticks === "object" && !Array.isArray(ticks) ? ticks : {};
   }
-  function load(key) {
+  function write(s, ticks) {
+    if (Object.keys(ticks).length) { s.setItem(KEY, JSON.stringify(ticks)); } else { s.removeItem(KEY); }
+  }
+  // The old keys are removed only once their ticks are stored under the new one.
+  function migrate(s) {
+    var old = [];
+    for (var i = 0; i < s.length; i++) {
+      var k = s.key(i);
+      if (k && k.indexOf(OLD) === 0) { old.push(k); }
+    }
+    if (!old.length) { return; }
+    var ticks = read(s);
+    old.forEach(function (k) {
+      var list;
+      try { list = JSON.parse(s.getItem(k)); } catch (e) { list = null; }
+      Object.keys(list && typeof list === "object" ? list : {}).forEach(function (item) {
+        if (list[item]) { ticks[item] = 1; }
+      });
+    });
+    write(s, ticks);
+    old.forEach(function (k) { s.removeItem(k); });
+  }
+  // What this browser has stored, or null where it keeps nothing.
+  function stored() {
     var s = storage();
-    try { return JSON.parse(s ? s.getItem(key) : memory[key]) || {}; } catch (e) { return {}; }
+    if (!s) { return null; }
+    try { migrate(s); return read(s); } catch (e) { return null; }
   }
-  function save(key, ticks) {
-    var text = JSON.stringify(ticks);
-    memory[key] = text;
+  // Change what is stored; true only if the change holds when read back.
+  function change(how) {
     var s = storage();
-    try { if (s) { s.setItem(key, text); } } catch (e) { /* full or blocked: ticks last this visit */ }
+    if (!s) { return false; }
+    try {
+      var ticks = read(s);
+      how(ticks);
+      write(s, ticks);
+      return JSON.stringify(read(s)) === JSON.stringify(ticks);
+    } catch (e) { return false; }
   }
-  function forget(key) {
-    delete memory[key];
-    var s = storage();
-    try { if (s) { s.removeItem(key); } } catch (e) { /* blocked */ }
+  // Every box and sheet row on the page as stored; a failure is said before the first list.
+  function show() {
+    var ticks = stored();
+    var off = failed || !ticks;
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-checklist input[data-item]"), function (box) {
+      box.checked = !!(ticks && ticks[box.getAttribute("data-item")]);
+      box.disabled = !ticks;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("tr[data-item]"), function (row) {
+      row.classList.toggle("kb-ticked", !!(ticks && ticks[row.getAttribute("data-item")]));
+    });
+    var first = document.querySelector(".kb-checklist");
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-storage-failed"), function (note, i) {
+      if (off && i === 0 && first && note.nextElementSibling !== first) { first.parentNode.insertBefore(note, first); }
+      note.hidden = !(off && i === 0);
+    });
   }
+  // another tab, or a page shown again from the back/forward cache
+  window.addEventListener("storage", function (event) { if (event.key === KEY || event.key === null) { show(); } });
+  window.addEventListener("pageshow", function (event) { if (event.persisted) { show(); } });
+
   function once(el, name) {  // instant navigation may run setup again over the same elements
     if (el.getAttribute("data-kb-" + name)) { return false; }
     el.setAttribute("data-kb-" + name, "1");
@@ -38,32 +89,29 @@
   }
 
   function setup() {
-    var lists = document.querySelectorAll(".kb-checklist[data-checklist]");
-    Array.prototype.forEach.call(lists, function (list) {
-      var key = keyOf(list);
-      var ticks = load(key);
-      Array.prototype.forEach.call(list.querySelectorAll("input[data-item]"), function (box) {
-        box.disabled = false;
-        box.checked = !!ticks[box.getAttribute("data-item")];
-        if (!once(box, "tick")) { return; }
-        box.addEventListener("change", function () {
-          var now = load(key);
-          if (box.checked) { now[box.getAttribute("data-item")] = 1; } else { delete now[box.getAttribute("data-item")]; }
-          save(key, now);
-        });
+    var boxes = document.querySelectorAll(".kb-checklist input[data-item]");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (!once(box, "tick")) { return; }
+      box.addEventListener("change", function () {
+        var item = box.getAttribute("data-item");
+        var on = box.checked;
+        if (!change(function (ticks) { if (on) { ticks[item] = 1; } else { delete ticks[item]; } })) { failed = true; }
+        show();
       });
     });
     Array.prototype.forEach.call(document.querySelectorAll(".kb-reset"), function (button) {
       if (!once(button, "reset")) { return; }
       button.addEventListener("click", function () {
-        // One tap must not wipe every tick: ask first.
+        // One tap must not wipe every tick: ask first. It clears the items on this page, in
+        // every language; ticks of items elsewhere stay.
         if (!window.confirm(button.getAttribute("data-confirm") || "?")) { return; }
-        Array.prototype.forEach.call(lists, function (list) {
-          forget(keyOf(list));
-          Array.prototype.forEach.call(list.querySelectorAll("input[data-item]"), function (box) { box.checked = false; });
-        });
+        var items = Array.prototype.map.call(document.querySelectorAll(".kb-checklist input[data-item]"),
+          function (box) { return box.getAttribute("data-item"); });
+        if (!change(function (ticks) { items.forEach(function (item) { delete ticks[item]; }); })) { failed = true; }
+        show();
       });
     });
+    show();
     Array.prototype.forEach.call(document.querySelectorAll(".kb-print"), function (button) {
       if (!once(button, "print")) { return; }
       button.addEventListener("click", function () { window.print(); });

@@ -304,6 +304,7 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
             for cid in args.get("ids", "").split(","):
                 if cid and cid not in cards:
                     raise ContentError(page.path, "body", f"card list names unknown card id '{cid}'")
+    check_cards(cards, docs.parent / "bron" / "verslag.md")
     ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
     core = [(c, i) for c in ordered.values() for i, item in enumerate(c.checklist) if item.core]
     if len(core) > MAX_CORE_ITEMS:
@@ -400,3 +401,28 @@ def _card_translation(page: Page, item_ids: set, for_parents: bool) -> CardText:
             raise ContentError(path, f"checklist[{i}].id", f"'{item['id']}' is not an item of the Dutch card")
     return CardText(meta["title"], meta["summary"], {i["id"]: i["text"] for i in items},
                     _str_list(meta, "questions", path), page.body, _parents_block(meta, path, for_parents))
+
+
+# ---------------------------------------------------------------- placeholders and quotes
+
+def check_cards(cards: dict, report: Path) -> None:
+    """A card still holding a placeholder of `make card`, or a ``source`` that is not word for word
+    in the report (whitespace aside), is refused. Without bron/verslag.md (a test project) only
+    the placeholders are checked."""
+    from .editor import _
+    from .scaffold import placeholder_in
+    flat_report = " ".join(report.read_text(encoding="utf-8").split()) if report.is_file() else None
+    for card in cards.values():
+        text = card.nl
+        fields = [("summary", text.summary), ("parents", text.parents or ""), ("source", card.source),
+                  *((f"questions[{i}]", q) for i, q in enumerate(text.questions)),
+                  *((f"checklist[{i}].text", item.text) for i, item in enumerate(card.checklist)),
+                  ("body", text.body)]
+        for field, value in fields:
+            found = placeholder_in(value)
+            if found:
+                raise ContentError(card.path, field, _("still holds the example text of 'make card' "
+                                                       "(\"{text}\"); write your own", text=found))
+        if flat_report is not None and " ".join(card.source.split()) not in flat_report:
+            raise ContentError(card.path, "source", _("is not word for word in bron/verslag.md; "
+                                                      "copy the sentence from the report"))

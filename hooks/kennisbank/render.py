@@ -86,7 +86,9 @@ def checklist_tools(strings: dict, lang: str) -> str:
     return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{c["print"]}</button> '
             f'<button type="button" class="md-button kb-reset" data-confirm="{html.escape(c["confirm_reset"])}">'
             f'{c["start_again"]}</button></p>\n\n'
-            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n')
+            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n\n'
+            # shown by kennisbank.js, before the first list, only when this browser does not keep ticks
+            f'<p class="kb-note kb-storage-failed" role="status" hidden data-search-exclude>{c["storage_failed"]}</p>\n')
 
 
 def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
@@ -154,15 +156,18 @@ def side_by_side_path(card: Card) -> str:
 
 
 def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
-                 with_box: set = frozenset()) -> list[str]:
+                 with_box: dict | None = None) -> list[str]:
     """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
-    Rows whose id is in ``with_box`` get a printable box in both columns."""
+    ``with_box`` maps row ids to checklist item keys ("V13/tolk-vragen"): those rows get a
+    printable box in both columns and carry the key, so a tick stored for the item shows there."""
     d, dd = strings[lang]["dir"], strings[default]["dir"]
     body = []
     for rid, nl_text, text in rows:
-        box = '<span class="kb-box" aria-hidden="true"></span>' if rid in with_box else ""
+        key = (with_box or {}).get(rid)
+        box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
+        item = f' data-item="{html.escape(key)}"' if key else ""
         tl = lang if text is not None else default
-        body.append(f'<tr data-row="{html.escape(rid)}"><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
+        body.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
                     f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
     return [f'<table class="kb-bilingual"><caption>{html.escape(caption)}</caption>',
             f'<thead><tr><th scope="col" lang="{default}" dir="{dd}">{strings[default]["language"]}</th>'
@@ -198,7 +203,7 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     for i, q in enumerate(nl.questions):
         rows.append((f"question-{i + 1}", e(q), e(t.questions[i]) if tr is not None and i < len(t.questions) else None))
     out += _two_columns(rows, lang, default, strings, s["card"]["side_by_side"],
-                        with_box={f"item-{i.id}" for i in card.checklist})
+                        with_box={f"item-{i.id}": i.key(card.id) for i in card.checklist})
     out += [f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             f"[{e(title)}](../{card_path(card)})", ""]
     return "\n".join(out)
@@ -269,7 +274,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     for e in entries:
         text, text_lang = e.card.item_text(e.item, lang)
         rows.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
-    out += _two_columns(rows, lang, default, strings, title, with_box={r[0] for r in rows})
+    out += _two_columns(rows, lang, default, strings, title, with_box={r[0]: r[0] for r in rows})
     out += [f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             qr_block(url, lang, strings)]
     return "\n".join(out)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import html
+import io
 import os
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from .editor import _
 from .loader import check_safe, split_front_matter
 from .model import ContentError, Site
 from .strings import direction
@@ -79,13 +81,13 @@ def apply(meta: dict, body: str, edits: dict[str, str]) -> tuple[dict, str]:
             if item is None:
                 items.append({"id": ident, "text": text})  # an item the translation did not have yet
             else:
-                item["text"] = text
+                item["text"] = _like(item["text"], text)
         elif key.startswith("questions/"):
             n, questions = int(key.split("/", 1)[1]), meta.setdefault("questions", [])
             questions += [""] * (n - len(questions))
-            questions[n - 1] = text
+            questions[n - 1] = _like(questions[n - 1], text)
         elif not key.startswith("body"):
-            meta[key] = text  # title, summary, parent block, ...
+            meta[key] = _like(meta.get(key), text)  # title, summary, parent block, ...
     if "body" in edits:
         return meta, edits["body"] + "\n"
     parts = re.split(r"(\n[ \t]*\n)", body.strip())
@@ -224,18 +226,12 @@ def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: 
 
 # ---------------------------------------------------------------- import
 
-class _Dumper(yaml.SafeDumper):
-    """Front matter in the project's style: list items indented under their key."""
-
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
 @dataclass(frozen=True)
 class Outcome:
     file: str
     ok: bool
     message: str
+    changed: bool = False  # the page was written
 
     def __str__(self) -> str:
         return f"{self.file}: {self.message}"
@@ -266,68 +262,119 @@ def import_package(root: Path, site: Site, lang: str, folder: Path, role: str,
     for po_file in sorted((folder / "po").rglob("*.po")):
         rel = po_file.relative_to(folder).as_posix()
         try:
-            outcomes.append(Outcome(rel, True, _import_page(root, site, lang, po_file, role, today)))
+            o = _import_page(root, site, lang, po_file, role, today)
+            outcomes.append(Outcome(rel, o.ok, o.message, o.changed))
         except ValueError as e:
-            outcomes.append(Outcome(rel, False, f"refused: {e}"))
+            outcomes.append(Outcome(rel, False, _("refused: {reason}", reason=e)))
     return outcomes
 
 
-def _import_page(root: Path, site: Site, lang: str, po_file: Path, role: str, today: str) -> str:
+def _import_page(root: Path, site: Site, lang: str, po_file: Path, role: str, today: str) -> Outcome | str:
     header, units = _read_po(po_file)
     base, exported_hash = header.get(PAGE_HEADER), header.get(HASH_HEADER)
     if header.get("Language") != lang or not base or not exported_hash:
-        raise ValueError(f"not a review file of this project for '{lang}' (header {PAGE_HEADER}/{HASH_HEADER}/Language)")
+        raise ValueError(_("not a review file of this project for '{lang}' (header {headers})",
+                           lang=lang, headers=f"{PAGE_HEADER}/{HASH_HEADER}/Language"))
     path = base[:-3] + f".{lang}.md"
     if base not in site.pages or path not in site.pages:
-        raise ValueError(f"the page {base} no longer exists; nothing imported")
-    now = site.pages[base].source_hash
-    if now != exported_hash:
-        raise ValueError(f"the Dutch page {base} changed since the export ({exported_hash} -> {now}); "
-                         "export it again and review the new text")
+        raise ValueError(_("the page {page} no longer exists; nothing imported", page=base))
+    # The Dutch changed since the export: take every segment whose Dutch is still the same, list
+    # the others, and leave the page unreviewed (its Dutch was not all seen by the reviewer).
+    dutch_changed = site.pages[base].source_hash != exported_hash
     file = root / "docs" / path
-    meta, body = split_front_matter(file.read_text(encoding="utf-8"), path)
+    text = file.read_text(encoding="utf-8")
+    meta, body = split_front_matter(text, path)
     nl = site.pages[base]
-    current = {k: tr for k, _, tr in aligned(nl.meta, nl.body, meta, body, base in site.by_path)}
-    seen, fuzzy, edits = set(), 0, {}
+    rows = aligned(nl.meta, nl.body, meta, body, base in site.by_path)
+    current = {k: tr for k, _nl, tr in rows}
+    dutch_now = {k: d for k, d, _tr in rows}
+    seen, fuzzy, edits, not_taken = set(), 0, {}, []
     for unit in units:
         key = unit.getcontext()
-        if key not in current:
-            raise ValueError(f"segment '{key}' is not a segment of {path}")
         if key in seen:
-            raise ValueError(f"segment '{key}' appears twice")
+            raise ValueError(_("segment '{key}' appears twice", key=key))
         seen.add(key)
+        if dutch_changed and (key not in current or str(unit.source).strip() != dutch_now[key].strip()):
+            not_taken.append(key)
+            continue
+        if key not in current:
+            raise ValueError(_("segment '{key}' is not a segment of {path}", key=key, path=path))
         new = str(unit.target or "").strip()
         if not new:
-            raise ValueError(f"segment '{key}' has no text")
+            raise ValueError(_("segment '{key}' has no text", key=key))
         if new != current[key].strip():
             edits[key] = new
         fuzzy += bool(unit.isfuzzy())
-    known = set(current)
-    missing = known - seen
-    if missing:
-        raise ValueError(f"segment '{sorted(missing)[0]}' is missing from the file")
-    reviewed = fuzzy == 0
-    if not reviewed and not edits:
-        return f"nothing changed; {fuzzy} segment(s) still marked fuzzy (needs review)"
-    stamp = dict(meta.get("translation") or {})
+    missing = set(current) - seen
+    if missing and not dutch_changed:
+        raise ValueError(_("segment '{key}' is missing from the file", key=sorted(missing)[0]))
+    not_taken += sorted(missing) if dutch_changed else []
+    reviewed = fuzzy == 0 and not dutch_changed
+    if edits or reviewed:
+        _write_page(file, path, text, edits, exported_hash, role, today, reviewed)
+    what = _("{count} segment(s) changed", count=len(edits))
+    if not_taken:
+        return Outcome(po_file.name, False, _("{what}; not taken, their Dutch changed since the export: {keys}; "
+                                              "export the page again to review them", what=what,
+                                              keys=", ".join(not_taken)), changed=bool(edits))
     if reviewed:
-        stamp.update(source_hash=exported_hash, reviewed=True, reviewed_by=role, reviewed_on=today)
-    meta, body = apply(meta, body, edits)
-    meta["translation"] = stamp
-    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)
-    new_text = "---\n" + front + "---\n\n" + body.lstrip("\n")
+        return Outcome("", True, _("{what}; {path} marked reviewed by {role} on {today}",
+                                   what=what, path=path, role=role, today=today), changed=True)
+    if not edits:
+        return Outcome("", True, _("nothing changed; {count} segment(s) still marked fuzzy (needs review)",
+                                   count=fuzzy), changed=False)
+    return Outcome("", True, _("{what}; {count} segment(s) still marked fuzzy (needs review), so {path} is "
+                               "not marked reviewed", what=what, count=fuzzy, path=path), changed=True)
+
+
+def _write_page(file: Path, path: str, text: str, edits: dict, source_hash: str, role: str, today: str,
+                reviewed: bool) -> None:
+    """Write the reviewer's text into the page, keeping its YAML layout: the front matter is read
+    and written round-trip (ruamel.yaml), so quotes, block scalars, flow lists and comments stay
+    and `git diff` shows only the lines whose text changed."""
+    end = re.search(r"^---[ \t]*\r?$", text[4:], re.MULTILINE)
+    raw, body = text[4:4 + end.start()], text[4 + end.end():]
+    lead = body[: len(body) - len(body.lstrip("\r\n"))]
+    rt = _round_trip()
+    meta = rt.load(raw)
+    meta, new_body = apply(meta, body.lstrip("\r\n"), edits)
+    if reviewed:
+        stamp = meta.get("translation")
+        if stamp is None:
+            meta["translation"] = stamp = {}
+        stamp["source_hash"], stamp["reviewed"] = source_hash, True
+        stamp["reviewed_by"], stamp["reviewed_on"] = role, today
+    out = io.StringIO()
+    rt.dump(meta, out)
+    body_text = new_body if any(k.startswith("body") for k in edits) else body.lstrip("\r\n")
+    new_text = "---\n" + out.getvalue() + "---" + text[4 + end.start() + 3: 4 + end.end()] + lead + body_text
     try:
         check_safe(split_front_matter(new_text, path)[0], path, "")
-        check_safe(body, path, "body")
+        check_safe(body_text, path, "body")
     except ContentError as e:
         raise ValueError(str(e)) from None
     tmp = file.with_name(file.name + ".tmp")
     tmp.write_text(new_text, encoding="utf-8")
     os.replace(tmp, file)
-    what = f"{len(edits)} segment(s) changed"
-    if reviewed:
-        return f"{what}; {path} marked reviewed by {role} on {today}"
-    return f"{what}; {fuzzy} segment(s) still marked fuzzy (needs review), so {path} is not marked reviewed"
+
+
+def _round_trip():
+    """ruamel.yaml set to the project's layout: list items indented under their key, long lines kept."""
+    from ruamel.yaml import YAML
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096
+    rt.indent(mapping=2, sequence=4, offset=2)
+    return rt
+
+
+def _like(old, new: str):
+    """``new`` in the style of the value it replaces: a folded or literal block stays one, a quoted
+    value keeps its quotes."""
+    from ruamel.yaml.scalarstring import ScalarString
+    if isinstance(old, ScalarString):
+        return type(old)(new)
+    return new
 
 
 # ---------------------------------------------------------------- interface strings
@@ -339,7 +386,7 @@ def interface_pairs(root: Path, languages: tuple, lang: str) -> list[tuple[str, 
 
     catalog = _catalog(root, lang)
     if catalog.exists():
-        _, units = _read_po(catalog)
+        _header, units = _read_po(catalog)
         return [(u.getcontext() or "", str(u.source), str(u.target or "")) for u in units]
     folder = root / "hooks" / "strings"
     nl = dict(_walk(yaml.safe_load((folder / f"{languages[0]}.yml").read_text(encoding="utf-8"))))

@@ -26,6 +26,7 @@ AFFIXES = {
     "tr": ("", r"(?:['’]?\w*)"),  # every suffix, also after an apostrophe (Ede'de)
     "ar": (_AR_PROCLITICS, _AR_SUFFIXES),
     "en": ("", r"(?:s|es|'s|’s)?"),
+    "uk": ("", r"\w*"),  # a forbidden variant is a word start: every case and number ending (vertalen/uk.yml)
 }
 # Lines and parts of lines that are not text a reader sees: ids, stamps, link targets, markers.
 _NOT_TEXT_LINE = re.compile(r"^\s*(?:-\s*)?(?:id|source_hash|reviewed\w*):")

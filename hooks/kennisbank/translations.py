@@ -95,3 +95,34 @@ def format_summary(rows: list[Status], languages: tuple, hits: list, strings: di
     for lang, (done, total) in (strings or {}).items():
         lines.append(f"strings {lang}: {done} of {total} reviewed by a human ({done / total if total else 0:.0%})")
     return "\n".join(lines)
+
+
+def format_todo(rows: list[Status], need_work: list[Status]) -> str:
+    """`make translations`: only the pages that need work, one line each (the languages that are
+    behind or missing), the counts, and the command to run next. ``need_work`` are the rows that
+    count (partial.failing: a partial language's pages outside the parents' layer do not)."""
+    from .editor import _
+    by_base: dict[str, list[Status]] = {}
+    for r in need_work:
+        by_base.setdefault(r.base, []).append(r)
+    counts = {s: sum(1 for r in rows if r.state == s) for s in ("current", "behind", "missing")}
+    lines = [_("{current} current, {behind} behind, {missing} missing, {reviewed} reviewed",
+               reviewed=sum(r.reviewed for r in rows), **counts)]
+    if not by_base:
+        lines.append(_("Every translation is up to date. The full table: make translations ALL=1"))
+        return "\n".join(lines)
+    lines.append(_("{count} page(s) need work:", count=len(by_base)))
+    width = max(len(b) for b in by_base)
+    state = {"behind": _("behind"), "missing": _("missing")}
+    for base, mine in by_base.items():
+        lines.append("  " + base.ljust(width) + "  " + ", ".join(f"{r.lang} {state[r.state]}" for r in mine))
+    first = next((r for r in need_work if r.state == "behind"), None)
+    if first is not None:
+        lines.append(_("Next: update the translation to the new Dutch, then stamp it: make stamp FILE=docs/{file}",
+                       file=first.base[:-3] + f".{first.lang}.md"))
+    else:
+        r = need_work[0]
+        lines.append(_("Next: write the translation docs/{file} (a copy of the Dutch page, translated)",
+                       file=r.base[:-3] + f".{r.lang}.md"))
+    lines.append(_("The full table: make translations ALL=1"))
+    return "\n".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import yaml
 from yaml.constructor import ConstructorError
 
+from .editor import _
 from .model import ContentError
 
 MAX_DEPTH = 20
@@ -19,7 +20,7 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _Loader(_Base):
     def construct_mapping(self, node, deep=False):
         seen = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=True)
             try:
                 dup = key in seen
@@ -56,6 +57,39 @@ def load(text: str, path: str, field: str = "file", line_offset: int = 0):
                 depth -= 1
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
+        mark = _start(e, text)
         problem = getattr(e, "problem", None) or "cannot be parsed"
-        raise ContentError(path, field, f"invalid YAML{_line(mark, line_offset)}: {problem}") from None
+        if mark is None:
+            raise ContentError(path, field, _("invalid YAML: {problem}", problem=problem)) from None
+        raise ContentError(path, field, _("invalid YAML (line {line}): {problem}",
+                                          line=mark.line + 1 + line_offset, problem=problem)) from None
+
+
+# Where the parser names the start of what it could not finish: an unclosed quote or bracket. The
+# parser gives up much later (often at the end of the front matter); the editor needs the start.
+_STARTS = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping",
+           "while scanning a block scalar", "while scanning a simple key")
+
+
+def _start(e, text: str):
+    """The line to show: the opening quote or bracket when the value was never closed, else the
+    line where the parser found the problem (a key whose value is wrong is on that line).
+    A quoted value that runs over several lines and ends on the problem's line is taken to be the
+    cause: a missing closing quote swallows the lines after it, up to the next quote."""
+    context = getattr(e, "context_mark", None)
+    if context is not None and getattr(e, "context", None) in _STARTS:
+        return context
+    problem = getattr(e, "problem_mark", None)
+    if problem is None or isinstance(e, ConstructorError):
+        return problem
+    runaway = None
+    try:
+        for token in yaml.scan(text, Loader=_Base):
+            if token.start_mark.line > problem.line:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.end_mark.line > token.start_mark.line and token.end_mark.line == problem.line):
+                runaway = token.start_mark
+    except yaml.YAMLError:
+        pass
+    return runaway or problem
