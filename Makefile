@@ -12,7 +12,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations stamp review review-import card bench reader offline lms release publish clean lock mutants lighthouse
+.PHONY: serve site test translations stamp review review-import card bench reader offline lms release publish clean lock mutants lighthouse fuzz
 
 # The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
 # Both are locks with hashes, made from pyproject.toml by `make lock`.
@@ -66,7 +66,17 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 	rm -rf $(SCORM_XSD) && mv tests/lms/xsd-tmp/package/lib/schemas/definitionFiles/scorm12edition $(SCORM_XSD)
 	rm -rf tests/lms/xsd-tmp
 
-test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
+# The Nu Html Checker (vnu.jar, run with Java) for tests/test_vnu.py.
+tests/vnu/node_modules/.package-lock.json: tests/vnu/package.json tests/vnu/package-lock.json
+	cd tests/vnu && npm ci --no-audit --no-fund --ignore-scripts --silent
+
+# The fast tier (KB_UNIT_ONLY=1, tests/conftest.py): every test that needs no site build, no copy of
+# the project, no server and no browser. Under a minute on 2 cores: the loop while editing.
+.PHONY: check
+check: $(BIN)/.installed-test  ## the fast tests: unit tests and in-process checks, no build, no browser (under a minute)
+	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -p no:cacheprovider
+
+test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json tests/vnu/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25
 
 translations: $(BIN)/.installed  ## the translations that need work and what to run next (ALL=1: the full table); exits 1 if any is missing or behind
@@ -105,10 +115,14 @@ publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwri
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
 	$(BIN)/python scripts/publish.py "$(DEST)" "$(CONFIG)"
 
-mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests (slow; not part of make test)
+fuzz: $(BIN)/.installed-test  ## a longer fuzzing run of the sanitiser and the loader (a new seed each run; make test runs a short, fixed one)
+	KB_FUZZ_EXAMPLES=$${KB_FUZZ_EXAMPLES:-5000} $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz_sanitiser.py tests/test_fuzz.py
+
+# mutmut runs in a staged copy (mutants/stage/, scripts/mutants.py says why) and prints the kill rate per module.
+MODULES ?=
+mutants: $(BIN)/.installed-test  ## mutation testing of hooks/kennisbank with the fast tests, kill rate per module; make mutants MODULES="links partial" for some modules (not part of make test)
 	$(BIN)/pip install --quiet mutmut==3.8.1
-	KB_UNIT_ONLY=1 $(BIN)/mutmut run --max-children 2
-	$(BIN)/mutmut results | tail -n 5
+	$(BIN)/python scripts/mutants.py $(MODULES)
 
 # Lighthouse (npm, pinned in tests/lighthouse/package-lock.json): 12.x, since 13.x needs Node 22.
 tests/lighthouse/node_modules/.package-lock.json: tests/lighthouse/package.json tests/lighthouse/package-lock.json

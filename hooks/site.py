@@ -10,6 +10,7 @@ import json
 import os
 import re
 import time
+import logging
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
@@ -39,11 +40,14 @@ from kennisbank.translations import is_behind, translation_status
 from kennisbank.vocab import TAGS
 
 HERE = Path(__file__).parent
+log = logging.getLogger("mkdocs.hooks.kennisbank")
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
              "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
-PARENT_PAGES = ("lezers/ouders.md", "checklists/ouders.md")  # where the school's own details show
+# Where the help block for parents (the school's own details, or whom to ask at school) shows:
+# the parents' pages, the home page, the printed parents' list and the bilingual sheet.
+PARENT_PAGES = ("index.md", "lezers/ouders.md", "checklists/ouders.md", "checklists/ouders-tweetalig.md")
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
-                        term_hits={}, partial=(), nav=None, views={})
+                        term_hits={}, partial=(), nav=None, views={}, school_json="null", templates=None)
 
 
 def _languages(config) -> tuple:
@@ -63,7 +67,7 @@ def _lang(config) -> str:
 def on_config(config):
     """Run first, before i18n (-100) and before anything is written: read and validate all
     content of every language, so bad input stops the build with nothing half-written."""
-    if config.extra.get("csp_meta", True) is not False:  # the file:// build turns it off
+    if config.extra.get("csp_meta", True) is not False:  # off only in the preview (live reload is inline)
         config.extra["csp_meta"] = csp.policy(meta=True)
     if config.plugins["i18n"].building:
         return config  # a nested language build: the outer build has read everything already
@@ -77,6 +81,8 @@ def on_config(config):
         state.strings = load_strings(HERE, languages, _language_names(config))
         state.glossaries = {x: Glossary(state.strings[x]["glossary"]["terms"], x, languages[0]) for x in languages}
         state.school = _school(config, languages)
+        state.school_json = render.school_json(state.school, config.theme.get("logo") if state.school else None)
+        state.templates = render.template_env(config.theme.dirs)
         state.term_hits = _term_hits(config, languages)
         _site_names(config)
         config.extra["switcher"] = _switcher(config)
@@ -165,6 +171,9 @@ def _school(config, languages):
         config.extra_css.append("assets/school.css")
     if school.site_url:
         config.site_url = school.site_url
+    for field, lack in school.missing_text(languages).items():  # one line; the build goes on
+        log.info(f"{Path(name).name}: {field} heeft geen tekst in {', '.join(lack)}; op die pagina's blijft het weg "
+                 f"(no text in those languages: left out there, never shown in Dutch)")
     return school
 
 
@@ -188,11 +197,11 @@ def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, b
     sheet = f"{render.CHECKLIST_DIR}/ouders-tweetalig.md"
     for cid, cl in state.checklists.items():
         src = f"{render.CHECKLIST_DIR}/{cid}.md"
-        url = render.online_url(site_url, _url(config, lang, src))
+        url = render.online_url(site_url, _url(config, lang, src)) if site_url else ""
         pages[src] = (render.render_checklist_page(
             cl, lang, strings, url, _side_by_side(config, lang, src, sheet) if cid == "ouders" else None), True)
     pages[sheet] = (render.render_bilingual(state.checklists["ouders"], lang, default, strings, render.online_url(
-        site_url, _url(config, lang, sheet)), _side_by_side(config, lang, sheet, sheet)), False)
+        site_url, _url(config, lang, sheet)) if site_url else "", _side_by_side(config, lang, sheet, sheet)), False)
     for card in site.cards.values():
         src = render.side_by_side_path(card)
         pages[src] = (render.render_side_by_side(card, lang, default, strings,
@@ -241,7 +250,7 @@ def on_files(files, config):
         files.append(File.generated(config, config.theme["logo"], abs_src_path=school.logo))
     if school and school.color:
         files.append(File.generated(config, "assets/school.css", content=render.school_css(school.color)))
-    state.generated = _generated_pages(config, lang, config.site_url or "")
+    state.generated = _generated_pages(config, lang, config.site_url or "")  # "": no address to print
     for src_uri, (markdown, in_nav) in state.generated.items():
         f = _generated_file(config, lang, src_uri, markdown, in_nav)
         f.locale = f.locale_alternate_of = lang
@@ -332,9 +341,9 @@ def on_page_markdown(markdown, page, config, files):
         markdown = render.expand_languages(markdown, lang, strings, site.languages, base, lambda x, src: render.relative_url(
             _url(config, lang, base), _url(config, x, src)))
     markdown = _with_banner(markdown, page, config, lang, base)
-    if state.school and base in PARENT_PAGES:
-        markdown = _after_title(markdown, render.school_box(state.school, lang, strings))
-    url = render.online_url(config.site_url or "", page.url)
+    if base in PARENT_PAGES:
+        markdown = _after_title(markdown, render.school_help(state.templates, lang, strings))
+    url = render.online_url(config.site_url, page.url) if config.site_url else ""
     markdown = _after_title(markdown, render.page_tools(lang, strings, url, marked=_is_fallback(page, lang)))
     return markdown
 
@@ -393,6 +402,7 @@ def on_page_context(context, page, config, nav):
         alt["link"] = link or ("./" if config.use_directory_urls else "index.html")
         alt["href"] = urljoin(config.site_url, alt["link"]) if absolute else None
     context["kb_search_label"] = state.strings[_lang(config)].t("search.dialog")
+    context["kb_school_json"] = state.school_json
     return context
 
 
@@ -408,7 +418,7 @@ def on_page_content(html, page, config, files):
     page's HTML through the allowlist sanitiser: what it would change is refused."""
     try:
         lang = _lang(config)
-        html = state.glossaries[lang].annotate(render.label_task_lists(html))
+        html = state.glossaries[lang].annotate(render.label_task_lists(csp.alignment_classes(html)))
         if _is_fallback(page, lang):  # Dutch text on a page of another language: say so to screen readers
             html = render.in_dutch(html, state.site.languages[0], state.strings)
         return sanitise.check(html, page.file.src_uri, "body")
@@ -428,7 +438,7 @@ def on_post_page(output, page, config):
     def repl(m):
         app = json.loads(m.group(2))
         app["base"] = search.language_base(app["base"], lang, default)
-        return m.group(1) + json.dumps(app, ensure_ascii=False) + m.group(3)
+        return m.group(1) + csp.script_json(app) + m.group(3)
     return _CONFIG_RE.sub(repl, output, count=1)
 
 
@@ -449,11 +459,28 @@ def on_post_build(config):
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
+    (root / "brand.html").write_text(_brand_page(config), encoding="utf-8")  # checked below with every page
     for page in sorted(root.rglob("*.html")):
-        found = csp.inline_scripts(page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        found = csp.inline_scripts(text)
         if found:  # never hashed: an inline script in the output is an error
             raise PluginError(f"{page.relative_to(root).as_posix()}: inline script not allowed: {found[0]!r}")
+        titles = sanitise.markup_in_titles(text)
+        if titles:  # from a template or catalog: Material's tooltip would make it markup
+            raise PluginError(f"{page.relative_to(root).as_posix()}: title met HTML (Material toont hem als HTML; "
+                              f"a title with markup): {titles[0]!r}")
     (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
+    if csp.FILE_WORKER in (config.extra.get("polyfills") or []):  # the site from disk: search in a frame
+        workers = sorted((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        try:
+            if len(workers) != 1:
+                raise ValueError(f"{len(workers)} search workers (search.*.min.js), expected 1")
+            (workers[0].parent / csp.WORKER_FRAME).write_text(csp.worker_frame(workers[0].name), encoding="utf-8")
+        except ValueError as e:
+            raise PluginError(f"assets/javascripts/workers: {e}") from None
+    if not config.site_url:  # a sitemap needs full addresses: none rather than a placeholder
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (root / name).unlink(missing_ok=True)
     bundles = 0
     for folder in ("javascripts", "stylesheets"):  # Material's unpkg loaders and source maps
         for f in sorted((root / "assets" / folder).rglob("*")):
@@ -472,6 +499,18 @@ def on_post_build(config):
                     f.write_text(new, encoding="utf-8")
     if bundles != 1:
         raise PluginError(f"assets/javascripts: {bundles} Material bundles (bundle.*.js), expected 1")
+
+
+def _brand_page(config) -> str:
+    """brand.html: the form that brands a released site without a build (assets/brand.js)."""
+    from kennisbank.school import DAYS
+    names = _language_names(config)
+    languages = [{"code": x, "name": names[x], "dir": state.strings[x]["dir"]} for x in state.site.languages]
+    common = [x for x in state.site.languages[1:]] + ["ti", "so", "ps", "ku", "es", "fr", "ru", "zh"]
+    return state.templates.get_template("kb-brand.html").render(
+        csp=config.extra.get("csp_meta") or "", days=list(DAYS), languages=languages,
+        interpreter_languages=list(dict.fromkeys(common)),
+        config_json=render.script_json({"languages": languages})) + "\n"
 
 
 def on_post_template(output, template_name, config):

@@ -8,6 +8,9 @@ build, so the lesson guide, the reader, every card and the language switcher wor
 platform's frame with no request to another host; plus a launch page (scorm.html) that shows
 the language's lesson guide and reports to the platform through the SCORM 1.2 API
 (lms/launch.js), and imsmanifest.xml at the root listing every file.
+
+A package runs on the platform's own origin, so every page in it carries the site's
+Content-Security-Policy as a <meta> (the launch page too): scripts and styles only from files.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from xml.sax.saxutils import quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from kennisbank.config import read_languages  # noqa: E402
+from kennisbank.csp import policy  # noqa: E402
 
 LAUNCH = "scorm.html"
 SCORM_DIR = "scorm"  # the launch page's own script and style, inside the package
@@ -56,6 +60,7 @@ LAUNCH_PAGE = """<!doctype html>
 <html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <link rel="stylesheet" href="{scorm}/launch.css">
@@ -86,7 +91,7 @@ def package(site: Path, lang: str, prefix: str, out: Path) -> Path:
             raise SystemExit(f"lms: {site / need} is missing; build with mkdocs.offline.yml first")
     page_lang, direction, title, site_name = _page_facts(site / guide)
     launch = LAUNCH_PAGE.format(lang=html.escape(page_lang), dir=html.escape(direction), title=html.escape(title),
-                                scorm=SCORM_DIR, guide=guide, reader=reader)
+                                scorm=SCORM_DIR, guide=guide, reader=reader, csp=html.escape(policy(meta=True)))
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
              if p.is_file() and p.name not in SKIP}
     files[LAUNCH] = launch.encode("utf-8")

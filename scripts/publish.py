@@ -26,7 +26,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 KEEP = 3
 
 
+# What the build reads (and the project's own folders): a DEST there would be moved aside by the
+# first publish (a plain folder becomes a release) and the next build would miss it.
+SOURCES = ("docs", "hooks", "overrides", "bron", "vertalen", "lms", "scripts", "tests", "deploy", ".git", ".venv")
+
+
+def unsafe_dest(dest: Path, root: Path) -> str | None:
+    """Why ``dest`` may not be published to, or None: the project itself, a folder that holds it,
+    or anything inside its sources (make publish DEST=docs)."""
+    where = Path(os.path.normpath(dest.absolute()))
+    where = where.parent.resolve() / where.name  # DEST itself may be our link: not resolved
+    root = root.resolve()
+    if where == root or where in root.parents:
+        return f"DEST {dest} is het project zelf of een map erboven (is the project or holds it)"
+    for name in SOURCES:
+        if where == root / name or (root / name) in where.parents:
+            return f"DEST {dest} ligt in de bronnen van het project ({name}/; is inside the project's sources)"
+    return None
+
+
 def publish(dest: Path, config: str = "mkdocs.yml", root: Path = Path.cwd()) -> int:
+    why = unsafe_dest(dest, root)
+    if why:
+        print(f"publish: {why}; kies een map buiten het project, bijvoorbeeld /srv/kennisbank", file=sys.stderr)
+        return 2
     dest = dest.absolute()
     releases = dest.parent / f".{dest.name}.releases"
     releases.mkdir(parents=True, exist_ok=True)

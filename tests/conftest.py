@@ -41,12 +41,26 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
-SLOW_FIXTURES = {"built_site", "server", "browser", "page", "nginx", "offline_site", "project"}
+# The fast tier (make check, make mutants: KB_UNIT_ONLY=1) skips every test that uses one of these
+# fixtures (directly or through another): each builds a site, copies the project, starts a server,
+# a browser or WebKit. A test or fixture that builds without them goes through copy_project() or
+# mkdocs() below, which skip it in the fast tier.
+SLOW_FIXTURES = {"built_site", "server", "browser", "page", "nginx", "offline_site", "project",
+                 "packages", "partial_site", "preview", "webkit", "wk", "trap"}
+
+
+def unit_only() -> bool:
+    return bool(os.environ.get("KB_UNIT_ONLY"))
+
+
+def _skip_in_fast_tier(what: str):
+    if unit_only():
+        pytest.skip(f"KB_UNIT_ONLY: needs {what}")
 
 
 def pytest_collection_modifyitems(config, items):
-    """KB_UNIT_ONLY=1 (make mutants) keeps the tests that need no build and no browser."""
-    if os.environ.get("KB_UNIT_ONLY"):
+    """KB_UNIT_ONLY=1 (make check, make mutants) keeps the tests that need no build and no browser."""
+    if unit_only():
         skip = pytest.mark.skip(reason="KB_UNIT_ONLY: needs a build or a browser")
         for item in items:
             if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
@@ -69,6 +83,7 @@ def strings():
 
 
 def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=None):
+    _skip_in_fast_tier("a site build")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("PYTHONPATH", None)
     env.update(env_extra or {})
@@ -92,6 +107,7 @@ def refused_build(project: Path, out: Path, **kw) -> str:
 
 def copy_project(dest: Path) -> Path:
     """A copy of what a build needs, to break on purpose."""
+    _skip_in_fast_tier("a copy of the project")
     dest.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "hooks", "bron", "overrides", "vertalen"):
         src = ROOT / name

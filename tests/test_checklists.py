@@ -39,13 +39,32 @@ def test_groups_come_in_the_fixed_order(site):
 
 
 def test_items_go_to_their_audience_in_card_order(site):
-    lists = build_checklists(site)
-    for aud in AUDIENCES:
-        keys = [e.key for e in lists[aud].entries()]
-        sections = SECTIONS_PER_AUDIENCE.get(aud, ALL_SECTIONS)
-        expected = [i.key(c.id) for sec in sections for c in site.cards.values() if c.section == sec
-                    for i in c.checklist if i.audience == aud]
-        assert keys == expected and keys
+    """Worked out by hand on four small cards: each audience's list takes its items card by card,
+    in the site's order (thema, voorwaarde, organisatie), and within a card in the author's order."""
+    import dataclasses
+    from kennisbank.model import ChecklistItem
+    base = next(iter(site.cards.values()))
+
+    def card(cid, section, *items):
+        return dataclasses.replace(base, id=cid, section=section,
+                                   checklist=tuple(ChecklistItem(i, aud, f"Punt {i}.") for i, aud in items))
+    cards = [card("T01", "thema", ("a", "ouders"), ("b", "leerkrachten"), ("c", "ouders")),
+             card("T02", "thema", ("d", "leerkrachten")),
+             card("V01", "voorwaarde", ("e", "ouders"), ("f", "pabo")),
+             card("O01", "organisatie", ("g", "jeugdzorg"), ("h", "ouders"))]
+    small = dataclasses.replace(site, cards={c.id: c for c in cards}, pages={}, by_path={})
+    lists = build_checklists(small)
+    assert {aud: [e.key for e in lists[aud].entries()] for aud in AUDIENCES} == {
+        "ouders": ["T01/a", "T01/c", "V01/e", "O01/h"],
+        "leerkrachten": ["T01/b", "T02/d"],
+        "schoolleiders": [],
+        "jeugdzorg": ["O01/g"],
+        "pabo": ["V01/f"],
+    }
+    assert [(g, [e.key for e in es]) for g, es in lists["thema"].groups] == [
+        ("ouders", ["T01/a", "T01/c"]), ("leerkrachten", ["T01/b", "T02/d"])]
+    assert [(g, [e.key for e in es]) for g, es in lists["ouders"].groups] == [
+        ("thema", ["T01/a", "T01/c"]), ("voorwaarde", ["V01/e"]), ("organisatie", ["O01/h"])]
 
 
 def test_every_item_is_on_its_section_checklist_once(site):
@@ -117,7 +136,7 @@ def test_parents_checklist_prints_on_one_a4(server, page, path):
 @pytest.mark.parametrize("lang", RTL)
 def test_bilingual_sheet_has_dutch_beside_the_rtl_language(server, page, site, lang):
     page.goto(f"{server}/{lang}/checklists/ouders-tweetalig/")
-    row = page.locator("table.kb-bilingual tbody tr:not(.kb-group)").first
+    row = page.locator("table.kb-bilingual tbody tr[data-row]").first
     cells = row.locator("td")
     assert cells.nth(0).get_attribute("lang") == "nl" and cells.nth(0).get_attribute("dir") == "ltr"
     assert cells.nth(1).get_attribute("lang") == lang and cells.nth(1).get_attribute("dir") == "rtl"
@@ -126,11 +145,75 @@ def test_bilingual_sheet_has_dutch_beside_the_rtl_language(server, page, site, l
 
 
 @pytest.mark.parametrize("lang", [prefix(x) for x in (DEFAULT, *RTL)])
-def test_qr_code_decodes_to_this_checklist_online(server, page, lang):
+def test_qr_code_decodes_to_this_checklist_online(nginx, page, lang):
+    """Built with its address (KB_SITE_URL); without one there is no QR code (tests/test_brand.py)."""
     import zxingcpp
     from PIL import Image
-    page.goto(f"{server}/{lang}checklists/ouders/")
+    page.goto(f"{nginx}{lang}checklists/ouders/")
     page.emulate_media(media="print")
     png = page.locator(".kb-qr svg").screenshot()
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
-    assert [b.text for b in found] == [f"https://kennisbank.example.org/{lang}checklists/ouders/"]
+    assert [b.text for b in found] == [f"{nginx}{lang}checklists/ouders/"]
+
+
+# The parents' core list follows one conversation (issue 23): before it, during it, at the end.
+MOMENTS = ["voor", "tijdens", "einde"]
+
+
+def test_core_list_runs_in_the_order_of_a_conversation(site):
+    parents = build_checklists(site)["ouders"]
+    groups = parents.core_groups()
+    assert [m for m, _ in groups] == MOMENTS, "all three moments have items, in the order of a conversation"
+    order = list(site.cards)
+    for moment, entries in groups:
+        assert all(e.item.core == moment for e in entries)
+        assert [order.index(e.card.id) for e in entries] == sorted(order.index(e.card.id) for e in entries)
+    assert parents.core() == [e for _, es in groups for e in es]
+    flagged = {i.key(c.id) for c in site.cards.values() for i in c.checklist if i.core}
+    assert {e.key for e in parents.core()} == flagged
+
+
+def test_core_list_has_an_item_for_a_talk_with_youth_care(site):
+    core = build_checklists(site)["ouders"].core()
+    assert any("jeugdzorg" in e.card.audiences and "hulpverlener" in e.item.text for e in core)
+
+
+def _heading_of_each_item(page: str, headings: dict) -> dict:
+    """{item key: the moment heading it stands under} on a rendered parents' list (core part only)."""
+    core_part = page.split('class="kb-tools"')[0]
+    current, out = None, {}
+    for line in core_part.splitlines():
+        m = re.match(r"## (.+?) \{ #gesprek-(\w+) \}$", line)
+        if m:
+            assert headings[m.group(2)] == m.group(1)
+            current = m.group(2)
+        for key in re.findall(r'data-item="([^"]+)"', line):
+            out[key] = current
+    return out
+
+
+@pytest.mark.parametrize("lang", [DEFAULT, *TRANSLATED])
+def test_each_core_item_stands_under_its_moment(site, strings, lang):
+    parents = build_checklists(site)["ouders"]
+    page = render_checklist_page(parents, lang, strings, "https://x.example/")
+    headings = strings[lang]["checklist"]["moments"]
+    assert [page.index(f"## {headings[m]} ") for m in MOMENTS] == sorted(page.index(f"## {headings[m]} ") for m in MOMENTS)
+    under = _heading_of_each_item(page, headings)
+    assert under == {e.key: e.item.core for e in parents.core()}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_bilingual_sheet_has_the_three_headings_in_both_languages(site, strings, lang):
+    from kennisbank.render import render_bilingual
+    parents = build_checklists(site)["ouders"]
+    page = render_bilingual(parents, lang, DEFAULT, strings, "https://x.example/", {})
+    rows = re.findall(r'<tr class="kb-moment" id="gesprek-(\w+)"><th scope="rowgroup" lang="nl" dir="ltr">([^<]+)</th>'
+                      r'<th scope="rowgroup" lang="(\w+)" dir="(\w+)">([^<]+)</th></tr>', page)
+    assert [r[0] for r in rows] == MOMENTS
+    for moment, dutch, code, direction, text in rows:
+        assert dutch == strings[DEFAULT]["checklist"]["moments"][moment]
+        assert (code, direction, text) == (lang, "rtl" if lang in RTL else "ltr", strings[lang]["checklist"]["moments"][moment])
+    # each moment is its own row group, its items below its heading
+    for moment, entries in parents.core_groups():
+        group = page.split(f'id="gesprek-{moment}"')[1].split("</tbody>")[0]
+        assert re.findall(r'data-row="([^"]+)"', group) == [e.key for e in entries]

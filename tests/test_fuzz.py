@@ -2,6 +2,7 @@
 naming the file and a field, never another exception. A fixed example budget keeps CI fast."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +14,8 @@ from kennisbank.model import ContentError
 from test_loader import GOOD
 
 LANGS = LANGUAGES  # the configured languages (mkdocs.yml)
-SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=int(os.environ.get("KB_FUZZ_EXAMPLES", "150")), deadline=None,
+                    derandomize="KB_FUZZ_EXAMPLES" not in os.environ,  # make fuzz: a new seed, more examples
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

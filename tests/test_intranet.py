@@ -107,27 +107,31 @@ def _build_school(project, tmp_path, edit=None):
 
 
 def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_path):
+    """make site SCHOOL=...: every page carries the school's details as the kb-school data block
+    (shown by kb-school.js, as in a site branded with brand.html: tests/test_brand.py), the
+    parents' pages carry the help block, and the build names the languages a free text lacks."""
+    import json
     import yaml
-    result, out = _build_school(project, tmp_path)
+    result, out = _build_school(project, tmp_path, lambda t: t.replace("\n  en: Ask the teacher", "\n  # en: Ask"))
     assert result.returncode == 0, result.stderr[-2000:]
     school = yaml.safe_load((project / "school.yml").read_text(encoding="utf-8"))
     from conftest import LANGUAGES
+    lines = [ln for ln in result.stderr.splitlines() if "interpreter" in ln and "school.yml" in ln]
+    assert len(lines) == 1 and "geen tekst in en;" in lines[0], lines  # one line naming the language
     for lang in LANGUAGES:
         prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
-        for page in ("lezers/ouders", "checklists/ouders"):
+        for page in ("", "lezers/ouders", "checklists/ouders", "themas"):
             raw = (out / prefix / page / "index.html").read_text(encoding="utf-8")
-            html = unescape(re.sub(r"<[^>]+>", "", raw))  # glossary words inside become <abbr> tooltips
-            assert school["name"] in html and school["contact"]["name"] in html, (lang, page)
-            assert school["interpreter"][lang] in html, (lang, page)
-            assert school["contact"]["when"][lang] in html, (lang, page)
-            assert "school-logo.svg" in raw
-            # phone and e-mail keep their left-to-right order inside right-to-left text
-            assert f'<bdi dir="ltr">{school["contact"]["phone"]}</bdi>' in raw, (lang, page)
-            assert f'<bdi dir="ltr">{school["contact"]["email"]}</bdi>' in raw, (lang, page)
+            block = re.search(r'<script type="application/json" id="kb-school">(.*?)</script>', raw, re.S).group(1)
+            data = json.loads(block)
+            assert data["name"] == school["name"] and data["contact"]["name"] == school["contact"]["name"]
+            assert data["contact"]["hours"] == [{"days": [1, 4], "from": "08:15", "to": "09:00"}]
+            assert data["logo"] == "assets/school-logo.svg" and "en" not in data["interpreter"]
+            assert ('class="admonition note kb-school"' in raw) == (page != "themas"), (lang, page)
         reader = (out / prefix / "reader" / "index.html").read_text(encoding="utf-8")  # the reader's cover
         assert re.search(r'<p class="kb-cover-school">([^<]*)</p>', reader).group(1) == escape(school["name"]), lang
+    assert (out / "assets" / "school-logo.svg").is_file()
     assert "#6a1b4d" in (out / "assets" / "school.css").read_text(encoding="utf-8")
-    assert "Fatima" not in (out / "themas" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("edit, field, words", [
@@ -135,7 +139,8 @@ def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_p
     (lambda t: t.replace("role: contactouder ", "role: directeur "), "contact.role", "one of"),
     (lambda t: t.replace("name: Basisschool De Regenboog\n", ""), "name", "missing"),
     (lambda t: t.replace("school-example-logo.svg", "missing.svg"), "logo", "not found"),
-    (lambda t: t.replace("  nl: Vraag het", "  xx: Vraag het"), "interpreter", "at least nl"),
+    (lambda t: t.replace("  nl: Vraag het", "  xx: Vraag het"), "interpreter.xx", "unknown language"),
+    (lambda t: t.replace("days: [maandag, donderdag]", "days: [maandag, dondertag]"), "contact.hours[1].days", "weekdays"),
 ])
 def test_bad_school_override_fails_cleanly(project, tmp_path, edit, field, words):
     result, out = _build_school(project, tmp_path, edit)

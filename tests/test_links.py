@@ -9,7 +9,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, TRANSLATED, prefix
+from conftest import LANGUAGES, ROOT, TRANSLATED, prefix
 from kennisbank.links import MAX_LINKS, MIN_LINKS, Links, section_pairs
 from kennisbank.model import Card, CardText
 
@@ -163,13 +163,60 @@ def test_generated_links_stay_in_the_readers_language(built_site, parsed):
     assert leaks == [], f"{len(leaks)} links leave the language, e.g. {leaks[:10]}"
 
 
+def _front_matter_relations() -> tuple[dict, dict]:
+    """From the Dutch card files themselves, not from the code: {built folder: id} and
+    {id: ids of the cards whose ``related`` names it}."""
+    import yaml
+    ids, named_by = {}, {}
+    for folder in ("themas", "voorwaarden", "organisatie"):
+        for f in sorted((ROOT / "docs" / folder).glob("*.md")):
+            if f.stem.count(".") or f.stem == "index":
+                continue  # a translation or the section's index
+            meta = yaml.safe_load(f.read_text(encoding="utf-8").split("---\n")[1])
+            ids[f"{folder}/{f.stem}"] = meta["id"]
+            for r in meta.get("related") or ():
+                named_by.setdefault(r, []).append(meta["id"])
+    return ids, named_by
+
+
+def _site_order(card_id: str):
+    """The site's id order, as the report's sections come: thema, voorwaarde, organisatie; then by number."""
+    return "TVO".index(card_id[0]), int(card_id[1:])
+
+
+def _section_links(html: str, anchor: str) -> list[str] | None:
+    """The hrefs of the list under the heading ``anchor``, or None when there is no such heading."""
+    m = re.search(rf'<h2 id="{anchor}">.*?</h2>\s*<ul>(.*?)</ul>', html, re.S)
+    return None if m is None else re.findall(r'<a href="([^"]+)"', m.group(1))
+
+
 @pytest.mark.parametrize("lang", [prefix(x) for x in LANGUAGES])
-def test_every_card_shows_see_also_and_backlinks(built_site, site, lang):
-    links = Links(site.cards)
-    for c in site.cards.values():
-        html = (built_site / lang / c.path.replace(".md", "/index.html")).read_text(encoding="utf-8")
-        assert 'id="zie-ook"' in html, c.path
-        assert ('id="genoemd-bij"' in html) == bool(links.mentioned_in(c.id)), c.path
+def test_every_card_shows_see_also_and_backlinks(built_site, lang):
+    """Each card page in each language: "zie ook" with 3 to 6 other cards of the same language;
+    "genoemd bij" exactly when another card's front matter names it, listing those cards by id."""
+    ids, named_by = _front_matter_relations()
+    assert len(ids) >= 70 and named_by["O21"], "the report's cards, and V13 names O21 (issue example)"
+    for folder, cid in ids.items():
+        page = built_site / lang / folder / "index.html"
+        html = page.read_text(encoding="utf-8")
+
+        def targets(hrefs):
+            """Card ids; anything else (another language's page, not a card) as its path."""
+            home = (built_site / lang).resolve()
+            out = []
+            for href in hrefs:
+                t = (page.parent / href).resolve()
+                rel = t.relative_to(home).as_posix() if t.is_relative_to(home) else t.as_posix()
+                out.append(ids.get(rel, rel))
+            return out
+        see = targets(_section_links(html, "zie-ook") or [])
+        assert 3 <= len(see) <= 6 and cid not in see and set(see) <= set(ids.values()), (lang, cid, see)
+        back = _section_links(html, "genoemd-bij")
+        if cid in named_by:
+            assert back is not None, (lang, cid)
+            assert targets(back) == sorted(named_by[cid], key=_site_order), (lang, cid)
+        else:
+            assert back is None, (lang, cid)
 
 
 @pytest.mark.parametrize("lang", [prefix(x) for x in LANGUAGES])

@@ -100,11 +100,17 @@ def test_good_card_loads(tmp_path):
     ({"themas/a.md": GOOD, "themas/a.en.md": "---\ntitle: A\nsummary: B.\nchecklist: [{id: a, text: Do.}]\n"
       "questions: [Q?]\ntranslation: {source_hash: abc, reviewed: false}\n---\nText.\n"},
      "themas/a.en.md", "parents", "missing required field"),
-    # the core list: a flag on an item for parents, true or false
+    # the core list: an item for parents names its moment in the conversation (tests run with KB_LANG=en)
     ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: ja\n")},
-     "themas/a.md", "checklist[0].core", "must be true or false"),
+     "themas/a.md", "checklist[0].core", "'ja' is not a moment of the conversation; write voor, tijdens or einde"),
+    ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: true\n")},
+     "themas/a.md", "checklist[0].core", "'true' is not a moment of the conversation; write voor, tijdens or einde"),
+    ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: [voor]\n")},
+     "themas/a.md", "checklist[0].core", "is not a moment of the conversation"),
+    ({"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: Voor\n")},
+     "themas/a.md", "checklist[0].core", "'Voor' is not a moment"),
     ({"themas/a.md": GOOD.replace("audiences: [ouders]", "audiences: [ouders, pabo]")
-      .replace("    for: ouders\n", "    for: pabo\n    core: true\n")},
+      .replace("    for: ouders\n", "    for: pabo\n    core: tijdens\n")},
      "themas/a.md", "checklist[0].core", "only items for ouders"),
     ({"index.md": "---\ntitle: Home\n---\n", "index.en.md": "---\ntitle: Home\n---\n"}, "index.en.md", "translation", "missing"),
 ])
@@ -137,13 +143,27 @@ def test_core_list_has_at_most_twelve_items(tmp_path):
     files = {}
     for n in range(1, 14):
         files[f"themas/k{n:02d}.md"] = GOOD.replace("id: T01", f"id: T{n:02d}").replace(
-            "    for: ouders\n", "    for: ouders\n    core: true\n")
+            "    for: ouders\n", f"    for: ouders\n    core: {('voor', 'tijdens', 'einde')[n % 3]}\n")
     err = error_for(tmp_path, files)
     assert (err.path, err.field) == ("themas/k13.md", "checklist[0].core")
     assert "13 items; at most 12" in str(err)
     del files["themas/k13.md"]
     site = load_site(make(tmp_path / "ok", files), LANGS)
-    assert sum(i.core for c in site.cards.values() for i in c.checklist) == 12
+    assert sum(bool(i.core) for c in site.cards.values() for i in c.checklist) == 12
+
+
+def test_a_bad_moment_is_one_dutch_line_for_editors(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_LANG", "nl")
+    err = error_for(tmp_path, {"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: true\n")})
+    assert str(err) == "themas/a.md: field 'checklist[0].core': 'true' is geen moment van het gesprek; schrijf voor, tijdens of einde"
+
+
+def test_core_item_keeps_its_moment(tmp_path):
+    files = {"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: einde\n")}
+    site = load_site(make(tmp_path, files), LANGS)
+    assert site.cards["T01"].checklist[0].core == "einde"
+    site = load_site(make(tmp_path / "none", {"themas/a.md": GOOD}), LANGS)
+    assert not site.cards["T01"].checklist[0].core, "an item without core: is not on the core list"
 
 
 def test_parent_block_is_read_in_every_language(tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Card, ChecklistItem, Site
+from .model import CORE_MOMENTS, Card, ChecklistItem, Site
 from .vocab import AUDIENCES, SECTIONS
 
 
@@ -31,9 +31,15 @@ class Checklist:
     def entries(self):
         return [e for _, es in self.groups for e in es]
 
+    def core_groups(self) -> tuple:
+        """The short list for one conversation, in its order: ((moment, (Entry, ...)), ...) for the
+        moments before, during and at the end of it that have items; cards in id order within one."""
+        found = [(m, tuple(e for e in self.entries() if e.item.core == m)) for m in CORE_MOMENTS]
+        return tuple((m, es) for m, es in found if es)
+
     def core(self) -> list:
-        """The short list for preparing one conversation (items flagged ``core`` in the cards)."""
-        return [e for e in self.entries() if e.item.core]
+        """The core items (flagged ``core`` in the cards), in the order of the conversation."""
+        return [e for _, es in self.core_groups() for e in es]
 
     def more(self) -> tuple:
         """The groups without the core items: reachable on screen, not on the printed sheet."""

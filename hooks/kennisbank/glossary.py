@@ -10,16 +10,26 @@ from __future__ import annotations
 import html
 import re
 
+from .model import ContentError
+from .sanitise import check_text
+
+# Limits: the glossary becomes one pattern applied to every page, and each term a tooltip.
+MAX_TERMS = 500
+MAX_TERM = 60
+MAX_EXPLANATION = 400
+
 # Arabic proclitics that attach to the next word: the conjunctions و and ف, the prepositions ب and ل,
 # and the article ال, alone or combined (وال، بال، فال، لل، ...). Longest first.
 PROCLITICS = {"ar": ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"]}
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "title", "svg", "button"}
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+# Linear on any page: a comment or tag that is not closed runs to the end instead of failing.
+_TOKEN = re.compile(r"(<!--(?s:.*?)(?:-->|\Z)|<[^>]*+(?:>|\Z))")
 _TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)")
 
 
 class Glossary:
     def __init__(self, terms: dict[str, str], lang: str, default: str = "nl"):
+        check_terms(terms, f"hooks/glossary/{lang}.yml")
         self.terms, self.lang, self.default = terms, lang, default
         words = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
         pre = "|".join(PROCLITICS.get(lang, []))
@@ -53,3 +63,17 @@ class Glossary:
             else:
                 out.append(part)
         return "".join(out)
+
+
+def check_terms(terms: dict[str, str], path: str) -> None:
+    """A glossary's size, and each term and explanation as plain text: the explanation becomes an
+    <abbr title>, which Material's tooltip puts in the page as HTML."""
+    if len(terms) > MAX_TERMS:
+        raise ContentError(path, "file", f"te veel termen: {len(terms)}, ten hoogste {MAX_TERMS} "
+                                         f"(too many terms, at most {MAX_TERMS})")
+    for term, text in terms.items():
+        if len(term) > MAX_TERM or len(text) > MAX_EXPLANATION:
+            raise ContentError(path, term, f"te lang: een term ten hoogste {MAX_TERM} tekens, een uitleg ten hoogste "
+                                           f"{MAX_EXPLANATION} (too long: term at most {MAX_TERM}, explanation {MAX_EXPLANATION})")
+        check_text(term, path, term)
+        check_text(text, path, term)

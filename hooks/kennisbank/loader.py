@@ -11,8 +11,9 @@ from pathlib import Path
 
 from . import yamlsafe
 from .course import check_questions, check_schedules
+from .limits import check_limits
 from .sanitise import check_text
-from .model import PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
+from .model import CORE_MOMENTS, PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, REVIEWER_ROLES, SECTIONS, TAGS
 
 CARD_FIELDS = {
@@ -152,11 +153,16 @@ def _str_list(meta, key, path, vocab=None, min_len=0, max_len=None) -> tuple:
 
 def _checklist(meta, path, translated: bool):
     items = []
-    spec = {"id": str, "text": str} if translated else {"id": str, "for": str, "text": str, "core": bool}
+    spec = {"id": str, "text": str} if translated else {"id": str, "for": str, "text": str, "core": object}
     for i, raw in enumerate(meta["checklist"]):
         if not isinstance(raw, dict):
             raise ContentError(path, f"checklist[{i}]", f"must be a mapping with {', '.join(spec)}")
         check_fields(raw, spec, path, prefix=f"checklist[{i}].", optional={"core"})
+        if "core" in raw and (not isinstance(raw["core"], str) or raw["core"] not in CORE_MOMENTS):
+            from .editor import _
+            got = str(raw["core"]).lower() if isinstance(raw["core"], bool) else raw["core"]
+            raise ContentError(path, f"checklist[{i}].core",
+                               _("'{got}' is not a moment of the conversation; write voor, tijdens or einde", got=got))
         if raw.get("core") and raw["for"] != PARENTS:
             raise ContentError(path, f"checklist[{i}].core", f"only items for {PARENTS} can be on the core list")
         if not ITEM_ID_RE.match(raw["id"]):
@@ -330,6 +336,7 @@ def _read_page(file: Path, rel: str) -> tuple[dict, str, str]:
                 check_text(meta[field], rel, field)
         check_safe(meta, rel, "")
         check_safe(body, rel, "body")
+        check_limits(meta, body, rel, len(text.encode("utf-8")))
         _READ[key] = (meta, body, text_hash(text))
     return _READ[key]
 
@@ -385,7 +392,7 @@ def _card(page: Page, pages: dict, languages: tuple) -> Card:
         id=meta["id"], slug=path.rsplit("/", 1)[-1][:-3], section=section,
         audiences=audiences,
         tags=_str_list(meta, "tags", path, TAGS, MIN_TAGS, MAX_TAGS),
-        checklist=tuple(ChecklistItem(i["id"], i["for"], i["text"], bool(i.get("core"))) for i in items),
+        checklist=tuple(ChecklistItem(i["id"], i["for"], i["text"], i.get("core", "")) for i in items),
         related=_str_list(meta, "related", path), source=meta["source"].strip(),
         path=path, nl=nl, texts=texts,
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PARENTS = "ouders"  # the audience the parent layer is for
+# The moments of one conversation, in order: a parent item on the core list names the one it belongs to.
+CORE_MOMENTS = ("voor", "tijdens", "einde")
 
 
 class ContentError(Exception):
@@ -19,7 +21,7 @@ class ChecklistItem:
     id: str  # stable within its card; the tick key is "<card id>/<item id>"
     audience: str
     text: str
-    core: bool = False  # on the short list for preparing one conversation (parents only)
+    core: str = ""  # on the short list for one conversation (parents only): its moment, one of CORE_MOMENTS
 
     def key(self, card_id: str) -> str:
         return f"{card_id}/{self.id}"

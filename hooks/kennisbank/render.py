@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from datetime import date
+from pathlib import Path
 
 from babel.numbers import format_percent
 
@@ -28,6 +29,19 @@ TAG_DIR = "onderwerpen"
 GLOSSARY = "woordenlijst.md"
 ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: shown as day and month
 STATUS = "vertalingen.md"
+
+
+# Markup the build writes into pages comes from Jinja macros here (not the theme's pages).
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
+_ENV = None
+
+
+def _macro(template: str, name: str):
+    global _ENV
+    if _ENV is None:
+        from jinja2 import Environment, FileSystemLoader, StrictUndefined
+        _ENV = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, autoescape=False)
+    return getattr(_ENV.get_template(template).module, name)
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -156,23 +170,30 @@ def side_by_side_path(card: Card) -> str:
 
 
 def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
-                 with_box: dict | None = None) -> list[str]:
+                 with_box: dict | None = None, groups: list | None = None) -> list[str]:
     """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
     ``with_box`` maps row ids to checklist item keys ("V13/tolk-vragen"): those rows get a
-    printable box in both columns and carry the key, so a tick stored for the item shows there."""
+    printable box in both columns and carry the key, so a tick stored for the item shows there.
+    ``groups``, instead of ``rows``: [(heading row, rows), ...], each group its own row group under
+    its heading."""
     d, dd = strings[lang]["dir"], strings[default]["dir"]
-    body = []
-    for rid, nl_text, text in rows:
-        key = (with_box or {}).get(rid)
-        box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
-        item = f' data-item="{html.escape(key)}"' if key else ""
-        tl = lang if text is not None else default
-        body.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
-                    f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
+
+    def body(rows):
+        out = []
+        for rid, nl_text, text in rows:
+            key = (with_box or {}).get(rid)
+            box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
+            item = f' data-item="{html.escape(key)}"' if key else ""
+            tl = lang if text is not None else default
+            out.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
+                       f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
+        return out
+    tbodies = ([line for heading, rs in groups for line in ("<tbody>", heading, *body(rs), "</tbody>")]
+               if groups is not None else ["<tbody>", *body(rows), "</tbody>"])
     return [f'<table class="kb-bilingual"><caption>{html.escape(caption)}</caption>',
             f'<thead><tr><th scope="col" lang="{default}" dir="{dd}">{strings[default]["language"]}</th>'
             f'<th scope="col" lang="{lang}" dir="{d}">{strings[lang]["language"]}</th></tr></thead>',
-            "<tbody>", *body, "</tbody></table>", ""]
+            *tbodies, "</table>", ""]
 
 
 def render_side_by_side(card: Card, lang: str, default: str, strings: dict, others: dict) -> str:
@@ -220,13 +241,18 @@ def online_url(site_url: str, page_url: str) -> str:
 
 
 def qr_block(url: str, lang: str, strings: dict) -> str:
-    """Print-only: the address of this page, and a QR code of it as inline SVG."""
+    """Print-only: the address of this page, and a QR code of it as inline SVG. Without an address
+    (no site_url) an empty slot, which kb-school.js fills where a school has branded the site
+    with its address; the label comes along in the page's language."""
+    if not url:
+        return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>'
+                f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span></div>\n')
     import segno
     svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
     label = html.escape(f"{strings[lang]['checklist']['online']}: {url}")
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
     return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>{svg}'
-            f'<p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
+            f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span><p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
 
 
 def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, side_by_side: dict | None = None) -> str:
@@ -245,8 +271,11 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, sid
         return lines
     core = cl.core()
     out = [f"# {page['title']}", "", page["intro"], ""]
-    if core:
-        out += _checklist_block(cl.id, [checklist_item(e, lang, strings, True) for e in core])
+    if core:  # in the order of the conversation: a heading for before, during and at the end of it
+        moments = c["moments"]
+        groups = [{"heading": moments[m], "anchor": f"gesprek-{m}",
+                   "lines": [checklist_item(e, lang, strings, True) for e in es]} for m, es in cl.core_groups()]
+        out += _checklist_block(cl.id, _macro("kb-core-list.html", "core_list")(groups).strip("\n").split("\n"))
     else:
         out += _checklist_block(cl.id, grouped(cl.groups))
     out.append(checklist_tools(strings, lang))
@@ -269,12 +298,20 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     if lang == default:
         out += [f'- <a href="{href}" target="_self" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
         return "\n".join(out) + "\n"
-    entries = cl.core() or cl.entries()
-    rows = []
-    for e in entries:
-        text, text_lang = e.card.item_text(e.item, lang)
-        rows.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
-    out += _two_columns(rows, lang, default, strings, title, with_box={r[0]: r[0] for r in rows})
+    def rows(entries):
+        out = []
+        for e in entries:
+            text, text_lang = e.card.item_text(e.item, lang)
+            out.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
+        return out
+    boxes = {e.key: e.key for e in (cl.core() or cl.entries())}
+    if cl.core():  # the core list under its headings: before, during and at the end of the conversation
+        heading = _macro("kb-core-list.html", "bilingual_heading")
+        groups = [(heading(f"gesprek-{m}", strings[default]["checklist"]["moments"][m], default, strings[default]["dir"],
+                           s["checklist"]["moments"][m], lang, s["dir"]), rows(es)) for m, es in cl.core_groups()]
+        out += _two_columns([], lang, default, strings, title, with_box=boxes, groups=groups)
+    else:
+        out += _two_columns(rows(cl.entries()), lang, default, strings, title, with_box=boxes)
     out += [f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
             qr_block(url, lang, strings)]
     return "\n".join(out)
@@ -482,24 +519,27 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
     return "\n".join(out)
 
 
-def school_box(school, lang: str, strings: dict) -> str:
-    """The school's own contact details and how to get an interpreter, for parents."""
-    s = strings[lang]["school"]
+def template_env(dirs):
+    """Jinja for the markup the hooks put into pages (overrides/partials/), autoescaped."""
+    import jinja2
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(dirs)), autoescape=True)
 
-    def text(field):
-        t, tl = school.text(field, lang)
-        return _in_lang(html.escape(t), tl, lang, strings)
-    lines = [f"**{html.escape(school.name)}**", "",
-             f"{s['roles'][school.role]}: **{html.escape(school.contact)}**"]
-    if school.phone:
-        lines.append(f"{s['phone']}: [<bdi dir=\"ltr\">{html.escape(school.phone)}</bdi>](tel:{re.sub(r'[^0-9+]', '', school.phone)})")
-    if school.email:
-        lines.append(f"{s['email']}: [<bdi dir=\"ltr\">{html.escape(school.email)}</bdi>](mailto:{html.escape(school.email)})")
-    if school.text(school.when, lang)[0]:
-        lines.append(f"{s['when']}: {text(school.when)}")
-    body = "  \n".join(lines[2:])
-    return (f'<div class="admonition note kb-school" markdown>\n<p class="admonition-title">{s["title"]}</p>\n\n'
-            f"{lines[0]}\n\n{body}\n\n**{s['interpreter']}** {text(school.interpreter)}\n\n</div>\n")
+
+def school_help(env, lang: str, strings: dict) -> str:
+    """The help block for parents (overrides/partials/kb-school-help.html), labels in ``lang``."""
+    return env.get_template("partials/kb-school-help.html").render(s=strings[lang]["school"]).strip() + "\n"
+
+
+def school_json(school, logo: str | None) -> str:
+    """The school's details as the kb-school JSON block, safe inside <script>: "<", ">" and "&"
+    are escaped, so no text can close the block. "null" without a school."""
+    return "null" if school is None else script_json(school.data(logo))
+
+
+def script_json(value) -> str:
+    """JSON to stand inside <script type="application/json">: "<", ">" and "&" escaped."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def school_css(color: str) -> str:
@@ -516,9 +556,11 @@ def page_tools(lang: str, strings: dict, url: str, marked: bool = False) -> str:
     for a page whose text is in another language (an untranslated page)."""
     p = strings[lang]["page"]
     attrs = f' lang="{lang}" dir="{strings[lang]["dir"]}"' if marked else ""
+    # Without an address: the label only, hidden; kb-school.js adds a branded site's address.
+    address = f': <span dir="ltr">{html.escape(url)}</span>' if url else ""
     return (f'<p class="kb-page-tools"{attrs} data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
             f'{p["read_aloud"]}</button></p>\n\n'
-            f'<p class="kb-print-only kb-url"{attrs} data-search-exclude>{p["online"]}: <span dir="ltr">{html.escape(url)}</span></p>\n')
+            f'<p class="kb-print-only kb-url"{attrs}{"" if url else " hidden"} data-search-exclude>{p["online"]}{address}</p>\n')
 
 
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str, path: str = "") -> str:

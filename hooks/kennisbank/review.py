@@ -188,15 +188,18 @@ tr { break-inside: avoid; }
 """
 
 
-def _cell(text: str) -> str:
+def _cell(text: str, path: str, key: str) -> str:
     """A segment as the reader sees it (Markdown rendered); the PO file keeps the Markdown.
-    The text passed the loader's safety check when the site was read."""
+    Through the site's own sanitiser: a reviewer opens the sheet in a browser, from disk, where no
+    CSP applies. What the sanitiser would change is refused, naming the file and the segment."""
     import textwrap
 
     import markdown
 
+    from . import sanitise
+
     text = textwrap.dedent(text)  # a list item's continuation is its own segment
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html"])
+    return sanitise.check(markdown.markdown(text, extensions=["attr_list", "md_in_html"]), path, key)
 
 
 def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: dict) -> str:
@@ -204,11 +207,11 @@ def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: 
     e = html.escape
     rtl = ' dir="rtl"' if direction(lang) == "rtl" else ""
 
-    def table(rows) -> str:
+    def table(rows, nl_path: str, path: str) -> str:
         head = (f'<tr><th class="key">#</th><th lang="nl">{e(names.get("nl", "nl"))}</th>'
                 f'<th lang="{lang}"{rtl}>{e(names.get(lang, lang))}</th></tr>')
-        body = "".join(f'<tr><td class="key">{e(k)}</td><td lang="nl">{_cell(nl)}</td>'
-                       f'<td lang="{lang}"{rtl}>{_cell(tr)}</td></tr>' for k, nl, tr in rows)
+        body = "".join(f'<tr><td class="key">{e(k)}</td><td lang="nl">{_cell(nl, nl_path, k)}</td>'
+                       f'<td lang="{lang}"{rtl}>{_cell(tr, path, k)}</td></tr>' for k, nl, tr in rows)
         return f"<table>{head}{body}</table>"
 
     parts = [f'<!doctype html><html lang="nl"><head><meta charset="utf-8">'
@@ -216,10 +219,11 @@ def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: 
              f"<h1>Review: Nederlands | {e(names.get(lang, lang))}</h1>"]
     for p in pages:
         parts.append(f'<h2><span lang="{lang}"{rtl}>{e(p.title)}</span> <span class="path">{e(p.base)}</span></h2>')
-        parts.append(table(p.rows))
+        parts.append(table(p.rows, p.base, p.path))
     if interface:
         parts.append('<h2>Interface <span class="path">strings</span></h2>')
-        parts.append(table(interface))
+        parts.append(table(interface, "hooks/locales/nl/LC_MESSAGES/messages.po",
+                           f"hooks/locales/{lang}/LC_MESSAGES/messages.po"))
     parts.append("</body></html>\n")
     return "\n".join(parts)
 

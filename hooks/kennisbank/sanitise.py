@@ -7,7 +7,7 @@ build refuses the fragment instead, naming the file and the field, so nothing is
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from html import unescape
 from urllib.parse import urlsplit
 
 import nh3
@@ -15,7 +15,9 @@ import nh3
 from .model import ContentError
 
 _COMMON = {"class", "id", "lang", "dir", "title", "hidden", "role", "aria-hidden", "aria-label",
-           "aria-labelledby", "aria-describedby", "aria-pressed", "markdown"}
+           "aria-labelledby", "aria-describedby", "aria-pressed"}
+# "markdown" (md_in_html) is not in the list: where Python-Markdown leaves it (markdown="0" on a
+# <div> inside other HTML) the sanitiser drops it, and the comparison below ignores it. Not HTML.
 _SVG = {"svg", "g", "path", "rect", "circle", "line", "text", "title", "desc", "polygon", "polyline"}
 _SVG_ATTRS = {"viewBox", "xmlns", "width", "height", "d", "fill", "stroke", "stroke-width", "x", "y", "x1", "y1",
               "x2", "y2", "cx", "cy", "r", "rx", "ry", "points", "transform", "text-anchor", "font-size",
@@ -36,8 +38,8 @@ ATTRIBUTES = {
     "button": {"type", "data-confirm"},
     "details": {"open"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "align", "style"},  # style: only a Markdown table's alignment
-    "th": {"colspan", "rowspan", "scope", "align", "style"},
+    "td": {"colspan", "rowspan"},  # a Markdown table's alignment arrives as a class (csp.alignment_classes)
+    "th": {"colspan", "rowspan", "scope"},
     "blockquote": {"cite"},
     **{t: _SVG_ATTRS for t in _SVG},
 }
@@ -45,22 +47,55 @@ SCHEMES = {"http", "https", "mailto", "tel", "data"}
 _INPUT_TYPES = {"checkbox"}
 
 
+# Material's own names: its settings (#__config), search, drawer and toggles (#__*), and its
+# layout classes (md-*). Content that used them could replace Material's settings or its widgets.
+# Two of Material's classes are meant for content: its button styles.
+_RESERVED_ID = re.compile(r"__|md-", re.I)
+CONTENT_CLASSES = {"md-button", "md-button--primary"}
+# SVG paint: a colour, "none", or a gradient in the same SVG (url(#id)); never an address.
+_PAINT = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,30}|url\(#[\w-]{1,100}\)")
+_DATA_IMAGE = re.compile(r"data:image/(?:png|svg\+xml|jpeg|gif|webp)[;,]", re.I)
+_URL_SPACE = re.compile(r"[\t\n\r]")  # a browser drops these anywhere in an address
+_C0_SPACE = "".join(map(chr, range(0x21)))  # stripped from both ends, as a browser does
+LOADS = {("img", "src")}  # attributes whose address the browser fetches by itself
+
+
+def url_allowed(value: str, load: bool) -> bool:
+    """One rule for every address in content (entities already decoded by the parser).
+
+    A backslash is refused outright: browsers read it as "/" ("/\\host", "\\\\host" go to
+    another host). What the browser fetches by itself (``load``: an image) must stay inside the
+    site: a relative address without scheme, host or leading "/" (the site may live under a
+    sub-path, or on disk), or a ``data:`` image. A link may also go to http(s), mailto and tel."""
+    url = _URL_SPACE.sub("", value).strip(_C0_SPACE)
+    if "\\" in url or url.startswith("//"):
+        return False
+    try:
+        scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+    except ValueError:  # e.g. a broken IPv6 host
+        return False
+    if load:
+        if scheme:
+            return bool(_DATA_IMAGE.match(url))
+        return not url.startswith("/")
+    return scheme in ("", "http", "https", "mailto", "tel")
+
+
 def _filter(tag: str, attr: str, value: str):
     if attr in ("href", "src", "cite"):
-        scheme = urlsplit(value.strip()).scheme.lower()
-        if value.strip().startswith("//"):
-            return None  # protocol-relative: another host
-        if tag == "img" and attr == "src":
-            # an image is a request: only our own files, or inline raster/svg data
-            if scheme and not (scheme == "data" and re.match(r"data:image/(png|svg\+xml|jpeg|gif|webp)[;,]", value)):
-                return None
-        elif scheme == "data":
+        if not url_allowed(value, (tag, attr) in LOADS):
             return None
+    if attr == "title" and "<" in value:  # Material's tooltips put a title in the page as HTML
+        return None
+    if attr in ("id", "for") and _RESERVED_ID.match(value.strip()):
+        return None
+    if attr == "class" and any(c.lower().startswith("md-") and c not in CONTENT_CLASSES for c in value.split()):
+        return None
+    if attr in ("fill", "stroke") and not _PAINT.fullmatch(value.strip()):
+        return None
     if attr == "target" and value != "_self":  # _self keeps Material's language switcher off our links
         return None
     if tag == "input" and attr == "type" and value not in _INPUT_TYPES:
-        return None
-    if attr == "style" and not re.fullmatch(r"text-align: (left|right|center);", value.strip()):
         return None
     return value
 
@@ -70,29 +105,20 @@ def clean(html: str) -> str:
                      strip_comments=True, attribute_filter=_filter)
 
 
-class _Events(HTMLParser):
-    """Start tags with their attributes, and the text between them, in order."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, tuple]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, tuple(sorted((k, (v or "").strip()) for k, v in attrs
-                                            if k not in ("markdown",)))))
-
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data):
-        self.text.append(data)
+def _events(html: str) -> list[tuple[str, tuple]]:
+    """Every start tag with its attributes (names and decoded values), in order. Read with the
+    linear patterns below: Python's HTMLParser takes quadratic time on some broken input."""
+    return [(m.group(1).lower(), _pairs(m.group(2))) for m in _TAG.finditer(_COMMENT.sub("", html))]
 
 
-def _events(html: str) -> _Events:
-    p = _Events()
-    p.feed(html)
-    p.close()
-    return p
+def _pairs(attrs: str) -> tuple:
+    out = {}
+    for m in _ATTR_VALUE.finditer(attrs):
+        name = m.group(1).lower()
+        if name != "markdown" and name not in out:
+            value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4) or ""
+            out[name] = unescape(value).strip()
+    return tuple(sorted(out.items()))
 
 
 def _describe(tag: str, attrs: tuple, kept: tuple | None) -> str:
@@ -102,8 +128,12 @@ def _describe(tag: str, attrs: tuple, kept: tuple | None) -> str:
     return f"<{tag} {' '.join(lost)}>" if lost else f"<{tag}>"
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TAG = re.compile(r"""<([a-zA-Z][\w:-]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>""")
+# Linear time on any input (the sanitiser sees untrusted text): no quantifier nested in another
+# that could match the same text two ways (possessive ones never give back), and a tag or comment
+# that is not closed runs to the end of the text instead of failing, so no start is scanned twice.
+_COMMENT = re.compile(r"<!--(?s:.*?)(?:-->|\Z)")
+_TAG = re.compile(r"""<([a-zA-Z][\w:-]*+)((?:[^>"']++|"[^"]*+"|'[^']*+'|["'])*+)(?:>|\Z)""")
+_ATTR_VALUE = re.compile(r"""(?:^|[\s/])([^\s/>="']++)(?:\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s>]*+)))?""")
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 _ATTR = re.compile(r"(?:^|[\s/])([a-zA-Z_:][-\w:.]*)(?:\s*=\s*[^\s>]*)?")
 
@@ -133,14 +163,39 @@ def check(html: str, path: str, field: str) -> str:
     if _shape(out) == _shape(html):  # the common case: nothing dropped
         return out
     before, after = _events(html), _events(out)
-    if before.tags != after.tags:
-        for i, (tag, attrs) in enumerate(before.tags):
-            kept = after.tags[i] if i < len(after.tags) else None
+    if before != after:
+        for i, (tag, attrs) in enumerate(before):
+            kept = after[i] if i < len(after) else None
             if kept != (tag, attrs):
                 same_tag = kept is not None and kept[0] == tag
+                lost = {k for k, v in attrs if not same_tag or (k, v) not in kept[1]}
+                why = "".join(f" ({_WHY[k]})" for k in sorted(lost & set(_WHY)))
                 raise ContentError(path, field, "HTML that is not allowed: "
-                                   + _describe(tag, attrs, kept[1] if same_tag else None))
+                                   + _describe(tag, attrs, kept[1] if same_tag else None) + why)
     raise ContentError(path, field, "HTML that is not allowed (the sanitiser would change it)")
+
+
+# Why an attribute an editor may write was refused: Dutch first, for the editor.
+_WHY = {
+    "title": "een title wordt een tooltip die Material als HTML toont: alleen platte tekst, zonder < "
+             "/ a title becomes a tooltip Material shows as HTML: plain text only",
+    "id": "namen die met __ of md- beginnen zijn van Material / ids starting with __ or md- are Material's",
+    "for": "namen die met __ of md- beginnen zijn van Material / ids starting with __ or md- are Material's",
+    "class": "klassen md-* zijn van Material, behalve md-button / md-* classes are Material's",
+    "src": "een afbeelding alleen uit de site zelf (relatief adres) of als data:image / images only from the site itself",
+    "href": "geen adres met \\ of // vooraan, geen data: of javascript: / no backslash, protocol-relative, data: or javascript: address",
+    "fill": "alleen een kleur of url(#id) / only a colour or url(#id)",
+    "stroke": "alleen een kleur of url(#id) / only a colour or url(#id)",
+}
+
+
+def markup_in_titles(page_html: str) -> list[str]:
+    """Every title attribute in a whole page (templates and catalogs included) whose text holds
+    a "<": Material's tooltip would make it markup. Linear: a quoted value has no nested quantifier."""
+    return [v[:60] for v in _TITLE.findall(page_html) if "<" in unescape(v)]
+
+
+_TITLE = re.compile(r"[\s\"']title\s*+=\s*+\"([^\"]*+)\"", re.I)
 
 
 def check_text(value: str, path: str, field: str) -> None:

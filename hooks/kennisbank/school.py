@@ -11,8 +11,17 @@
       name: ...
       phone: ...            optional
       email: ...            optional
-      when: {nl: ..., en: ...}  optional; per language, Dutch required
-    interpreter: {nl: ..., en: ...}  how to get an interpreter; per language, Dutch required
+      hours:                optional; weekdays and times, shown in each language by CLDR rules
+        - days: [maandag, donderdag]
+          from: "8:15"
+          to: "9:00"
+      when: {nl: ..., en: ...}  optional free text per language (never shown in another language)
+    vertrouwenspersoon:     optional: {name, phone, email}
+    interpreter_languages: [ar, tr]  optional: languages an interpreter can be arranged in (ISO 639)
+    interpreter: {nl: ..., en: ...}  optional free text per language (never shown in another language)
+
+Structured details (phone, e-mail, hours, languages) reach every language; a free-text field
+shows only on the pages of the languages it is written in. ``missing_text`` names the others.
 
 The file is read as plain data (kennisbank.yamlsafe) and checked field by field; it cannot
 change any other setting of the build.
@@ -27,6 +36,7 @@ from urllib.parse import urlsplit
 
 from . import yamlsafe
 from .model import ContentError
+from .logo import check_svg
 from .sanitise import check_text
 
 ROLES = ("contactouder", "vertrouwenspersoon")
@@ -45,10 +55,41 @@ class School:
     when: dict
     interpreter: dict
     site_url: str | None = None
+    hours: tuple = ()                 # ((days 1-7, ISO: 1 is Monday), "HH:MM", "HH:MM"), ...
+    interpreter_languages: tuple = ()  # ISO 639 codes
+    confidant: dict | None = None     # the vertrouwenspersoon: {name, phone?, email?}
 
-    def text(self, field: dict, lang: str) -> tuple[str, str]:
-        """(text, its language): the reader's language, or Dutch."""
-        return (field[lang], lang) if lang in field else (field["nl"], "nl")
+    def text(self, field: dict, lang: str) -> str | None:
+        """The free text in the reader's language, or None: never another language's text."""
+        return field.get(lang) or None
+
+    def missing_text(self, languages) -> dict:
+        """{field: [languages without its free text]} for the free-text fields that are given."""
+        out = {}
+        for name, field in (("contact.when", self.when), ("interpreter", self.interpreter)):
+            if any(field.values()):
+                lack = [x for x in languages if not field.get(x)]
+                if lack:
+                    out[name] = lack
+        return out
+
+    def data(self, logo_url: str | None = None) -> dict:
+        """The details as the pages carry them (the kb-school JSON block, read by kb-school.js).
+        brand.html writes the same shape into a released site."""
+        contact = {"role": self.role, "name": self.contact, "phone": self.phone, "email": self.email,
+                   "hours": [{"days": list(d), "from": f, "to": t} for d, f, t in self.hours],
+                   "when": {k: v for k, v in self.when.items() if v}}
+        out = {"name": self.name, "logo": logo_url, "color": self.color, "site_url": self.site_url,
+               "contact": contact, "vertrouwenspersoon": self.confidant,
+               "interpreter_languages": list(self.interpreter_languages),
+               "interpreter": {k: v for k, v in self.interpreter.items() if v}}
+        return _without_empty(out)
+
+
+def _without_empty(value):
+    if isinstance(value, dict):
+        return {k: _without_empty(v) for k, v in value.items() if v not in (None, "", [], {})}
+    return value
 
 
 def contrast_with_white(color: str) -> float:
@@ -64,8 +105,11 @@ MAX_FILE = 64 * 1024
 MAX_LOGO = 512 * 1024
 LIMITS = {"name": 120, "contact.name": 120, "contact.phone": 40, "contact.email": 254, "site_url": 300,
           "per_language": 600}
-TOP = ("name", "logo", "color", "site_url", "contact", "interpreter")
-CONTACT = ("role", "name", "phone", "email", "when")
+TOP = ("name", "logo", "color", "site_url", "contact", "vertrouwenspersoon", "interpreter_languages", "interpreter")
+CONTACT = ("role", "name", "phone", "email", "hours", "when")
+PERSON = ("name", "phone", "email")
+# Weekdays as a Dutch coordinator writes them; shown in each language by the browser (Intl, CLDR).
+DAYS = {"maandag": 1, "dinsdag": 2, "woensdag": 3, "donderdag": 4, "vrijdag": 5, "zaterdag": 6, "zondag": 7}
 
 
 def read_school(file: str | Path, root: str | Path, languages: tuple) -> School:
@@ -112,10 +156,7 @@ def _logo(logo: str, root: Path, path: str) -> Path:
     if target.suffix.lower() == ".png" and not data.startswith(b"\x89PNG\r\n\x1a\n"):
         raise ContentError(path, f, f"{logo} is not a PNG image")
     if target.suffix.lower() == ".svg":
-        svg = data.decode("utf-8", "replace")
-        if "<svg" not in svg or re.search(r"<script|<foreignObject|\bon[a-z]+\s*=|javascript:|href\s*=\s*[\"']?(https?:)?//",
-                                          svg, re.I):
-            raise ContentError(path, f, f"{logo} must be a plain SVG image, without scripts or links to other hosts")
+        check_svg(data, path, f, logo)  # logo.py: parsed as XML, an allowlist of SVG elements and attributes
     return target
 
 
@@ -125,7 +166,7 @@ def load_school(raw, path: str, languages: tuple) -> School:
     for key in raw:
         if key not in TOP:
             raise ContentError(path, str(key), f"unknown field; allowed: {', '.join(TOP)}")
-    for key in ("name", "contact", "interpreter"):
+    for key in ("name", "contact"):
         if key not in raw:
             raise ContentError(path, key, "missing required field")
     _text(raw["name"], path, "name")
@@ -153,14 +194,71 @@ def load_school(raw, path: str, languages: tuple) -> School:
         raise ContentError(path, "contact.role", f"must be one of: {', '.join(ROLES)}")
     _text(c.get("name"), path, "contact.name")
     phone = _phone(c["phone"], path) if "phone" in c else None
-    email = c.get("email")
-    if email is not None:
-        _text(email, path, "contact.email")
-        if not re.fullmatch(r"[^@\s\\\"'()<>]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", email):
-            raise ContentError(path, "contact.email", "must be an e-mail address like naam@school.nl")
+    email = _email(c["email"], path, "contact.email") if "email" in c else None
     return School(raw["name"], logo, color, c["role"], c["name"], phone, email,
-                  _per_language(c.get("when", {"nl": ""}), path, "contact.when", languages),
-                  _per_language(raw["interpreter"], path, "interpreter", languages), site_url)
+                  _per_language(c.get("when", {}), path, "contact.when", languages),
+                  _per_language(raw.get("interpreter", {}), path, "interpreter", languages), site_url,
+                  hours=_hours(c.get("hours", []), path), confidant=_person(raw.get("vertrouwenspersoon"), path),
+                  interpreter_languages=_languages(raw.get("interpreter_languages", []), path))
+
+
+def _email(value, path: str, field: str) -> str:
+    _text(value, path, field)
+    if not re.fullmatch(r"[^@\s\\\"'()<>]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", value):
+        raise ContentError(path, field, "must be an e-mail address like naam@school.nl")
+    return value
+
+
+def _person(value, path: str) -> dict | None:
+    field = "vertrouwenspersoon"
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ContentError(path, field, "must be a mapping with name, phone, email")
+    for key in value:
+        if key not in PERSON:
+            raise ContentError(path, f"{field}.{key}", f"unknown field; allowed: {', '.join(PERSON)}")
+    _text(value.get("name"), path, f"{field}.name", LIMITS["contact.name"])
+    out = {"name": value["name"]}
+    if "phone" in value:
+        out["phone"] = _phone(value["phone"], path, f"{field}.phone")
+    if "email" in value:
+        out["email"] = _email(value["email"], path, f"{field}.email")
+    return out
+
+
+def _time(value, path: str, field: str) -> str:
+    m = re.fullmatch(r"([01]?[0-9]|2[0-3])[:.]([0-5][0-9])", value.strip()) if isinstance(value, str) else None
+    if not m:
+        raise ContentError(path, field, "must be a time like \"8:15\" (hours:minutes, 24-hour clock)")
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _hours(value, path: str) -> tuple:
+    field = "contact.hours"
+    if not isinstance(value, list) or len(value) > 7:
+        raise ContentError(path, field, "must be a list (at most 7) of {days, from, to}")
+    out = []
+    for i, row in enumerate(value):
+        at = f"{field}[{i + 1}]"
+        if not isinstance(row, dict) or set(row) != {"days", "from", "to"}:
+            raise ContentError(path, at, "must have exactly days, from and to")
+        days = row["days"]
+        if not isinstance(days, list) or not days or any(not isinstance(d, str) or d.lower() not in DAYS for d in days):
+            raise ContentError(path, f"{at}.days", f"must be a list of weekdays: {', '.join(DAYS)}")
+        start, end = _time(row["from"], path, f"{at}.from"), _time(row["to"], path, f"{at}.to")
+        if end <= start:
+            raise ContentError(path, f"{at}.to", f"{end} is not after {start}")
+        out.append((tuple(sorted({DAYS[d.lower()] for d in days})), start, end))
+    return tuple(out)
+
+
+def _languages(value, path: str) -> tuple:
+    field = "interpreter_languages"
+    if not isinstance(value, list) or len(value) > 40 or any(
+            not isinstance(x, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Z][a-z]{3})?", x) for x in value):
+        raise ContentError(path, field, "must be a list of language codes like [ar, tr, fa, ti] (ISO 639)")
+    return tuple(dict.fromkeys(value))
 
 
 def check_site_url(value, path: str, field: str) -> str:
@@ -174,9 +272,8 @@ def check_site_url(value, path: str, field: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
-def _phone(value, path: str) -> str:
+def _phone(value, path: str, field: str = "contact.phone") -> str:
     """A phone number as shown and as dialled: digits, spaces and one leading +, nothing else."""
-    field = "contact.phone"
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     _text(value, path, field)
@@ -198,8 +295,8 @@ def _text(value, path, field, limit=None):
 
 
 def _per_language(value, path, field, languages) -> dict:
-    if not isinstance(value, dict) or "nl" not in value:
-        raise ContentError(path, field, "must be a mapping per language, with at least nl")
+    if not isinstance(value, dict):
+        raise ContentError(path, field, "must be a mapping per language, like {nl: ..., en: ...}")
     for lang, text in value.items():
         if lang not in languages:
             raise ContentError(path, f"{field}.{lang}", f"unknown language; configured: {', '.join(languages)}")

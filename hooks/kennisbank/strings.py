@@ -37,6 +37,7 @@ GLOSSARY = "glossary/{lang}.yml"
 # The categories whose word already says the number ("بطاقتان", two cards): their form may leave
 # out {count}. Every other form must show it.
 NUMBER_IN_WORD = {"zero", "one", "two"}
+MAX_CATALOG_BYTES = 256 * 1024  # the largest catalog today is about 25 kB
 
 
 def direction(lang: str) -> str:
@@ -97,10 +98,18 @@ class Messages(dict):
 
 
 def _fields(text: str, path: str, key: str) -> set:
+    """The placeholder names in ``text``: names only. A format spec or conversion ({count:>1000000},
+    {name!r}) or an attribute or index ({name.x}, {name[0]}) is refused: it can make a page of any size."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        parts = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text) if name is not None]
     except ValueError as e:
         raise ContentError(path, key, f"bad placeholder: {e}") from None
+    for name, spec, conv in parts:
+        if spec or conv or not name.isidentifier():
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise ContentError(path, key, f"placeholder {shown} mag alleen een naam zijn, zonder opmaak "
+                                          f"(only a name, e.g. {{count}}, no format spec)")
+    return {name for name, _, _ in parts}
 
 
 def _cldr_forms(lang: str) -> tuple[int, list[str]]:
@@ -115,6 +124,9 @@ def _read_catalog(folder: Path, lang: str):
     path = folder / CATALOG.format(lang=lang)
     if not path.exists():
         raise ContentError(rel, "file", f"missing catalog for language '{lang}'")
+    if path.stat().st_size > MAX_CATALOG_BYTES:  # before parsing: 100,000 messages took two minutes
+        raise ContentError(rel, "file", f"catalogus is {path.stat().st_size:,} bytes, ten hoogste {MAX_CATALOG_BYTES:,} "
+                                        f"(a catalog is at most {MAX_CATALOG_BYTES:,} bytes)")
     try:
         with path.open("rb") as f:
             catalog = read_po(f, locale=lang, abort_invalid=True)
