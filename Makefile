@@ -12,7 +12,7 @@ export PYTHONPATH := hooks
 # Reproducible builds: the date in the sitemap is the last commit's, not today's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve site test translations stamp review review-import card bench reader offline lms publish clean lock mutants lighthouse fuzz
+.PHONY: serve site test translations stamp review review-import card bench reader offline lms release publish clean lock mutants lighthouse fuzz
 
 # The build needs only requirements.lock; the tests (and reader, bench) also requirements-test.lock.
 # Both are locks with hashes, made from pyproject.toml by `make lock`.
@@ -29,11 +29,13 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.lock
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
-lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (run it with the oldest Python you support)
+lock:  ## after changing a dependency in pyproject.toml: new locks with hashes (run it with the oldest Python you support, on Linux x86_64)
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
 	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 	.venv-lock/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra test -o requirements-test.lock pyproject.toml
+	.venv-lock/bin/python scripts/lock_markers.py requirements.lock
+	.venv-lock/bin/python scripts/lock_markers.py requirements-test.lock --extra test
 
 # LANG only when given on the command line (the environment's LANG is the system locale).
 PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
@@ -98,12 +100,16 @@ reader: site $(BIN)/.installed-test  ## the course reader of every language as P
 offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-offline.zip
 	rm -rf dist/offline && mkdir -p dist
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
-	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip
+	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip kennisbank-offline
 
 lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisbank-<lang>-scorm12.zip
 	rm -rf dist/lms-site dist/lms && mkdir -p dist
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
 	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
+
+# What goes into the release: scripts/release.py (EXTRA_FILES lists the files beside the built parts).
+release: $(BIN)/.installed-test  ## the release for schools: dist/kennisbank-<version>.zip, one folder with the web site, the site for opening from disk, the reader PDFs and printable sheets, the LMS packages, LEESMIJ/README and SHA256SUMS (needs chromium); the same sources give the same bytes
+	RELEASE_TAG="$(RELEASE_TAG)" $(BIN)/python scripts/release.py dist
 
 publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwright) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/of/the/site [SCHOOL=school.yml]"; exit 2; }
