@@ -88,9 +88,10 @@ offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-o
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
 	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip
 
-lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisbank-<lang>-scorm12.zip
+lms: $(BIN)/.installed-test  ## per language, for students: SCORM 1.2 (dist/lms/kennisbank-<lang>-scorm12.zip) and Common Cartridge 1.1 (-cc11.imscc), with the handouts and reader PDF (needs chromium)
 	rm -rf dist/lms-site dist/lms && mkdir -p dist
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
+	$(BIN)/python scripts/reader.py dist/lms-site
 	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
 
 publish: $(BIN)/.installed-test  ## build (with the reader PDFs, so with Playwright) and switch DEST to the new site in one step: make publish DEST=/srv/kennisbank

@@ -70,7 +70,7 @@ def _macros():
 
 def card_id_badge(card: Card, lang: str, strings: dict) -> str:
     """The card's id as the lesson guide names it ("Kaart V06"), from the ``card_id`` macro."""
-    return str(_macros().card_id(card.id, strings[lang].t("card.id", id=card.id)))
+    return str(_macros().card_id(strings[lang].t("card.id", id=card.id)))
 
 
 def card_link(card: Card, lang: str, strings: dict, up: str = "../") -> str:
