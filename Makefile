@@ -102,9 +102,10 @@ offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-o
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
 	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip kennisbank-offline
 
-lms: $(BIN)/.installed  ## one SCORM 1.2 package per language: dist/lms/kennisbank-<lang>-scorm12.zip
+lms: $(BIN)/.installed-test  ## per language, for students: SCORM 1.2 (dist/lms/kennisbank-<lang>-scorm12.zip) and Common Cartridge 1.1 (-cc11.imscc), with the handouts and reader PDF (needs chromium)
 	rm -rf dist/lms-site dist/lms && mkdir -p dist
 	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
+	$(BIN)/python scripts/reader.py dist/lms-site
 	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
 
 # What goes into the release: scripts/release.py (EXTRA_FILES lists the files beside the built parts).

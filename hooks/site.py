@@ -42,7 +42,7 @@ from kennisbank.vocab import TAGS
 HERE = Path(__file__).parent
 log = logging.getLogger("mkdocs.hooks.kennisbank")
 NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
-             "overzicht.md", "lesbrief.md", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
+             "overzicht.md", "lesbrief.md", "studenten", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
 # Where the help block for parents (the school's own details, or whom to ask at school) shows:
 # the parents' pages, the home page, the printed parents' list and the bilingual sheet.
 PARENT_PAGES = ("index.md", "lezers/ouders.md", "checklists/ouders.md", "checklists/ouders-tweetalig.md")

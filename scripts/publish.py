@@ -75,8 +75,9 @@ def _publish(dest: Path, releases: Path, config: str, root: Path) -> int:
         print(f"publish: the build failed; {dest} is unchanged", file=sys.stderr)
         return 1
     try:  # the course readers as PDF, printed into the new release before it goes live
-        from reader import make_readers
+        from reader import make_handouts, make_readers
         make_readers(building)
+        make_handouts(building)  # the students' handouts, beside their pages
     except Exception as e:  # noqa: BLE001 - any failure: keep the old site, say why in one line
         shutil.rmtree(building, ignore_errors=True)
         print(f"publish: printing the reader PDFs failed ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "

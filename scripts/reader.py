@@ -2,6 +2,10 @@
 
     python scripts/reader.py SITE_DIR
 
+It also prints the students' handouts: one A4 PDF per meeting and language, from the meeting's
+student page (docs/studenten/bijeenkomst-N.md: reading, preparation, questions, assignment and
+rubric), written next to the page as bijeenkomst-N-<lang>.pdf (make_handouts).
+
 For each language it opens <lang>/reader/ from SITE_DIR over a loopback HTTP server,
 prints it on A4 with page numbers (also in its contents), writes kennisbank-<lang>.pdf next to the page, and
 turns the hidden download line on that page into a link with the file's size.
@@ -12,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import os
 import re
 import sys
 import threading
@@ -63,14 +68,71 @@ def _print_all(browser, site: Path, base: str, languages: tuple) -> dict[str, Pa
     out = {}
     page = browser.new_page()
     for lang in languages:
-        folder = site / ("" if lang == languages[0] else lang) / "reader"
-        page.goto(base + folder.relative_to(site).as_posix() + "/", wait_until="networkidle")
-        pdf = folder / f"kennisbank-{lang}.pdf"
+        built = page_file(site / ("" if lang == languages[0] else lang), "reader")
+        page.goto(base + built.relative_to(site).as_posix(), wait_until="networkidle")
+        pdf = built.parent / f"kennisbank-{lang}.pdf"
         pdf.write_bytes(print_numbered(page))
-        _link(folder / "index.html", pdf)
+        _link(built, pdf)
         out[lang] = pdf
     page.close()
     return out
+
+
+HANDOUTS = tuple(f"studenten/bijeenkomst-{n}" for n in range(1, 5))
+
+
+def page_file(root: Path, name: str) -> Path:
+    """The built file of page ``name`` ("reader"): name/index.html, or name.html in the file:// build."""
+    folder = root / name / "index.html"
+    return folder if folder.is_file() else root / f"{name}.html"
+
+
+def handout_files(site: Path, languages: tuple) -> list[tuple[str, Path, Path]]:
+    """(language, built student page, its handout PDF) for every meeting of every language."""
+    out = []
+    for lang in languages:
+        root = site / ("" if lang == languages[0] else lang)
+        for name in HANDOUTS:
+            page = page_file(root, name)
+            out.append((lang, page, page.parent / f"{Path(name).name}-{lang}.pdf"))
+    return out
+
+
+def make_handouts(site: Path, browser=None) -> list[Path]:
+    """The handout PDFs of every language; ``browser``: a Playwright Chromium already running, if any."""
+    httpd, base = serve(site)
+    files = handout_files(site, read_languages(ROOT / "mkdocs.yml"))
+    try:
+        if browser is not None:
+            return _print_handouts(browser, site, base, files)
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            try:
+                return _print_handouts(own, site, base, files)
+            finally:
+                own.close()
+    finally:
+        httpd.shutdown()
+
+
+def _print_handouts(browser, site: Path, base: str, files) -> list[Path]:
+    page = browser.new_page()
+    try:
+        for _lang, html_file, pdf in files:
+            if not html_file.is_file():
+                raise SystemExit(f"reader: {html_file} is missing: the student pages are docs/studenten/")
+            page.goto(base + html_file.relative_to(site).as_posix(), wait_until="networkidle")
+            page.emulate_media(media="print")
+            if not os.environ.get("KB_SITE_URL"):
+                # Without a real address the page would print the placeholder site_url of mkdocs.yml.
+                page.evaluate("document.querySelectorAll('.kb-url').forEach(e => e.remove())")
+            pdf.write_bytes(page.pdf(format="A4", display_header_footer=True, tagged=True,
+                                     header_template="<span></span>", footer_template=FOOTER,
+                                     margin={"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}))
+    finally:
+        page.close()
+    return [pdf for _l, _h, pdf in files]
 
 
 def _pdf(page) -> bytes:
@@ -125,5 +187,8 @@ def _link(page: Path, pdf: Path) -> None:
 
 
 if __name__ == "__main__":
-    for lang, path in make_readers(Path(sys.argv[1] if len(sys.argv) > 1 else "site")).items():
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    for lang, path in make_readers(target).items():
         print(f"{lang}: {path} ({path.stat().st_size:,} bytes)")
+    for path in make_handouts(target):
+        print(f"{path} ({path.stat().st_size:,} bytes)")

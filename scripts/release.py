@@ -169,8 +169,10 @@ def _sheets(site: Path, languages: tuple) -> list[tuple[str, str]]:
     return out
 
 
-def print_pdfs(web: Path, pdf_dir: Path) -> None:
-    """The reader of every language (into web/, linked there, and copied to pdf/) and the sheets."""
+def print_pdfs(web: Path, pdf_dir: Path, offline: Path | None = None) -> None:
+    """The reader of every language (into web/, linked there, and copied to pdf/), the students'
+    handouts (beside their pages) and the sheets; with ``offline``, its readers and handouts too,
+    which the learning-platform packages carry."""
     from playwright.sync_api import sync_playwright
 
     import reader
@@ -183,6 +185,10 @@ def print_pdfs(web: Path, pdf_dir: Path) -> None:
         try:
             for lang, pdf in reader.make_readers(web, browser=browser).items():
                 shutil.copyfile(pdf, pdf_dir / f"reader-{lang}.pdf")
+            reader.make_handouts(web, browser=browser)
+            if offline is not None:
+                reader.make_readers(offline, browser=browser)
+                reader.make_handouts(offline, browser=browser)
             httpd, base = reader.serve(web)
             try:
                 page = browser.new_page()
@@ -202,12 +208,14 @@ def build_parts(top: Path) -> None:
     """web/, offline/, pdf/ and lms/ in ``top``: two site builds, nothing built twice."""
     import lms
     _mkdocs("mkdocs.yml", top / "web")
+    _mkdocs("mkdocs.offline.yml", top / "offline")
     try:
-        print_pdfs(top / "web", top / "pdf")
+        print_pdfs(top / "web", top / "pdf", offline=top / "offline")
     except Exception as e:  # noqa: BLE001 - any failure of the browser: one line, why
         first = str(e).splitlines()[0] if str(e) else ""
         raise ReleaseError(f"printing the PDFs with Chromium (scripts/reader.py: CHROMIUM) failed ({type(e).__name__}: {first})") from None
-    _mkdocs("mkdocs.offline.yml", top / "offline")
+    # The packages zip the offline site's PDFs: make those reproducible before they go in.
+    make_pdfs_reproducible(top / "offline", source_date_epoch())
     lms.make_packages(top / "offline", top / "lms")
 
 

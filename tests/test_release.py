@@ -268,11 +268,12 @@ def test_a_browser_failure_while_printing_is_one_line(tmp_path, monkeypatch):
     built = []
     monkeypatch.setattr(release, "_mkdocs", lambda config, site_dir: built.append(config))
 
-    def crash(web, pdf_dir):
+    def crash(web, pdf_dir, offline=None):
         raise RuntimeError("Browser closed.\n==== logs ====\nmany lines")
     monkeypatch.setattr(release, "print_pdfs", crash)
     with pytest.raises(release.ReleaseError) as e:
         release.build_parts(tmp_path)
     assert str(e.value) == ("printing the PDFs with Chromium (scripts/reader.py: CHROMIUM) failed "
                             "(RuntimeError: Browser closed.)")
-    assert built == ["mkdocs.yml"]  # stopped there: no offline build, no packages
+    assert built == ["mkdocs.yml", "mkdocs.offline.yml"]  # stopped there: no packages
+    assert not (tmp_path / "lms").exists()

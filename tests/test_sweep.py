@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "report": "verslag/",
     "reader": "reader/",
     "lesson guide": "lesbrief/",
+    "student page": "studenten/bijeenkomst-3/",
 }
 
 

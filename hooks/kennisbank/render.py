@@ -6,6 +6,7 @@ translation exists.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -68,6 +69,23 @@ def _in_lang(text: str, text_lang: str, page_lang: str, strings: dict) -> str:
     return f'<span lang="{text_lang}" dir="{d}">{text}</span>'
 
 
+MACROS = "partials/kb-macros.html"  # in overrides/: markup the build repeats, one Jinja macro each
+_OVERRIDES = Path(__file__).resolve().parent.parent.parent / "overrides"
+
+
+@functools.lru_cache(maxsize=1)
+def _macros():
+    """The macros of ``overrides/partials/kb-macros.html``, with autoescape on."""
+    import jinja2
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_OVERRIDES)), autoescape=True)
+    return env.get_template(MACROS).module
+
+
+def card_id_badge(card: Card, lang: str, strings: dict) -> str:
+    """The card's id as the lesson guide names it ("Kaart V06"), from the ``card_id`` macro."""
+    return str(_macros().card_id(strings[lang].t("card.id", id=card.id)))
+
+
 def card_link(card: Card, lang: str, strings: dict, up: str = "../") -> str:
     return f"[{_in_lang(card.text(lang).title, card.text_lang(lang), lang, strings)}]({up}{card_path(card)})"
 
@@ -123,7 +141,8 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     questions follow."""
     s = strings[lang]
     t, tl = card.text(lang), card.text_lang(lang)
-    out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", "<!-- kb:banner -->", ""]
+    out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", card_id_badge(card, lang, strings), "",
+           "<!-- kb:banner -->", ""]
     mine = [i for i in card.checklist if i.audience == PARENTS] if card.for_parents else []
     others = [i for i in card.checklist if i not in mine]
     if card.for_parents:
@@ -624,6 +643,7 @@ def render_reader(site: Site, lang: str, strings: dict, language_name: str = "",
                 continue
             t, tl = c.text(lang), c.text_lang(lang)
             out += [f"### {_in_lang(t.title, tl, lang, strings)} {{ #{c.id} }}", "",
+                    card_id_badge(c, lang, strings), "",
                     _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", t.body.strip(), "",
                     f"**{s['card']['checklist']}**", ""]
             for item in c.checklist:
