@@ -15,8 +15,6 @@ without a web worker), with the reader PDFs and the students' handouts printed i
 Both hold only that language's pages (the default language's without the other languages'
 folders) and the shared assets, the handouts and the reader PDF; not the lecturer's guide, whose
 file is replaced by a link to the student pages and whose entry leaves the search index.
-package() below is the earlier whole-site package with the guide as its one item; make_packages
-no longer calls it.
 
 A package runs on the platform's own origin, so every page in it carries the site's
 Content-Security-Policy as a <meta> (the launch pages too): scripts and styles only from files.
@@ -37,33 +35,11 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from kennisbank.config import read_languages  # noqa: E402
 from kennisbank.csp import policy  # noqa: E402
 
-LAUNCH = "scorm.html"
 SCORM_DIR = "scorm"  # the launch page's own script and style, inside the package
 SKIP = {"csp-nginx.conf", "sitemap.xml", "sitemap.xml.gz"}  # for web servers only
-
-MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier={ident} version="1.0"
-          xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="kennisbank">
-    <organization identifier="kennisbank">
-      <title>{site}</title>
-      <item identifier="lesbrief" identifierref="sco" isvisible="true">
-        <title>{title}</title>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="{launch}">
-{files}
-    </resource>
-  </resources>
-</manifest>
-"""
+# Every page a package adds (launch pages, the guide's stand-in, assignment pages) carries the
+# site's policy as <meta>, like the built pages: the package runs on the platform's own origin.
+CSP = html.escape(policy(meta=True))
 
 LAUNCH_PAGE = """<!doctype html>
 <html lang="{lang}" dir="{dir}">
@@ -90,29 +66,6 @@ def _page_facts(page: Path) -> tuple[str, str, str, str]:
     full = html.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1)).strip()
     title, _, site_name = full.rpartition(" - ")
     return lang, direction.group(1) if direction else "ltr", title or full, site_name
-
-
-def package(site: Path, lang: str, prefix: str, out: Path) -> Path:
-    """Write the SCORM 1.2 zip of one language; ``prefix`` is its folder in the site ("" or "en/")."""
-    guide, reader = f"{prefix}lesbrief.html", f"{prefix}reader.html"
-    for need in (guide, reader):
-        if not (site / need).is_file():
-            raise SystemExit(f"lms: {site / need} is missing; build with mkdocs.offline.yml first")
-    page_lang, direction, title, site_name = _page_facts(site / guide)
-    launch = LAUNCH_PAGE.format(lang=html.escape(page_lang), dir=html.escape(direction), title=html.escape(title),
-                                scorm=SCORM_DIR, guide=guide, reader=reader, csp=html.escape(policy(meta=True)))
-    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-             if p.is_file() and p.name not in SKIP}
-    files[LAUNCH] = launch.encode("utf-8")
-    for name in ("launch.js", "launch.css"):
-        files[f"{SCORM_DIR}/{name}"] = (ROOT / "lms" / name).read_bytes()
-    listed = "\n".join(f"      <file href={quoteattr(name)}/>" for name in sorted(files))
-    manifest = MANIFEST.format(ident=quoteattr(f"kennisbank-{lang}"), site=html.escape(site_name),
-                               title=html.escape(title), launch=LAUNCH, files=listed)
-    files = {"imsmanifest.xml": manifest.encode("utf-8"), **files}
-    target = out / f"kennisbank-{lang}-scorm12.zip"
-    _zip(files, target)
-    return target
 
 
 def _zip(files: dict[str, bytes], target: Path) -> None:
@@ -159,6 +112,7 @@ GUIDE_STAND_IN = """<!doctype html>
 <html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta http-equiv="refresh" content="0; url={index}">
 <title>{title}</title>
 </head>
@@ -194,7 +148,7 @@ def language_files(site: Path, lang: str, languages: tuple) -> dict[str, bytes]:
     lang_attr, direction, _title, _site = _page_facts(site / guide)
     index = "studenten/index.html"
     title = _page_facts(site / _file(prefix, "studenten/index", ".html"))[2]
-    files[guide] = GUIDE_STAND_IN.format(lang=html.escape(lang_attr), dir=html.escape(direction),
+    files[guide] = GUIDE_STAND_IN.format(lang=html.escape(lang_attr), dir=html.escape(direction), csp=CSP,
                                          index=index, title=html.escape(title)).encode("utf-8")
     for name in (f"{prefix}search/search_index.json", f"{prefix}search/search_index.js"):
         if name in files:
@@ -247,7 +201,7 @@ def student_package(site: Path, lang: str, languages: tuple, out: Path, need_pdf
     for ident, page, title in meeting_pages(site, prefix):
         launch = f"scorm-{ident}.html"
         page_lang, direction, _t, _s = _page_facts(site / page)
-        files[launch] = LAUNCH_PAGE.format(lang=html.escape(page_lang), dir=html.escape(direction),
+        files[launch] = LAUNCH_PAGE.format(lang=html.escape(page_lang), dir=html.escape(direction), csp=CSP,
                                            title=html.escape(title), scorm=SCORM_DIR, guide=page,
                                            reader=page).encode("utf-8")
         items.append(f'      <item identifier="item-{ident}" identifierref="sco-{ident}" isvisible="true">\n'
@@ -302,6 +256,7 @@ ASSIGNMENT_PAGE = """<!doctype html>
 <html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 {styles}
@@ -330,7 +285,7 @@ def assignment_page(page_html: str) -> tuple[str, str]:
     title = title.rstrip("¶").strip()
     lang = re.search(r'<html lang="([^"]+)"', page_html).group(1)
     direction = re.search(r'<(?:html|body)[^>]* dir="([^"]+)"', page_html)
-    page = ASSIGNMENT_PAGE.format(lang=html.escape(lang), dir=html.escape(direction.group(1) if direction else "ltr"),
+    page = ASSIGNMENT_PAGE.format(lang=html.escape(lang), dir=html.escape(direction.group(1) if direction else "ltr"), csp=CSP,
                                   title=html.escape(title), styles="\n".join(_STYLES_RE.findall(page_html)),
                                   section=section.group(1).strip())
     return title, page
