@@ -255,7 +255,7 @@ def import_package(root: Path, site: Site, lang: str, folder: Path, role: str,
                    today: datetime.date | None = None) -> list[Outcome]:
     """Import every page PO file under ``folder/po``. One outcome per file."""
     if role not in REVIEWER_ROLES:
-        raise ContentError("review-import", "role", f"'{role}' is not a role; use one of: {', '.join(REVIEWER_ROLES)} (never a name)")
+        raise ContentError("review-import", "role", "'{role}' is not a role; use one of: {reviewer_roles} (never a name)", role=role, reviewer_roles=', '.join(REVIEWER_ROLES))
     today = (today or datetime.date.today()).isoformat()
     outcomes = []
     if (folder / "strings.po").exists():
