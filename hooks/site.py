@@ -423,7 +423,7 @@ def on_page_content(html, page, config, files):
             html = render.in_dutch(html, state.site.languages[0], state.strings)
         return sanitise.check(html, page.file.src_uri, "body")
     except ContentError as e:
-        raise PluginError(f"Invalid content: {e}") from None
+        raise PluginError(_("Invalid content: {error}", error=editor_error(e))) from None
 
 
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
