@@ -87,14 +87,24 @@ def format_summary(rows: list[Status], languages: tuple, hits: list, strings: di
     for s in summarise(rows, languages):
         lines.append(f"{s.lang:<8}  {s.current:>7}  {s.behind:>6}  {s.missing:>7}  "
                      f"{s.reviewed:>4} ({s.reviewed_share:.0%})")
-    for lang in languages[1:]:
-        mine = [h for h in hits if h.lang == lang]
-        files = len({h.path for h in mine})
-        lines.append(f"terminology {lang}: " + (f"{len(mine)} forbidden variant(s) in {files} file(s)" if mine
-                                               else "every page and string uses the termbase's renderings"))
+    lines += format_terminology(hits, languages)
     for lang, (done, total) in (strings or {}).items():
         lines.append(f"strings {lang}: {done} of {total} reviewed by a human ({done / total if total else 0:.0%})")
     return "\n".join(lines)
+
+
+def format_terminology(hits: list, languages: tuple, only_hits: bool = False) -> list[str]:
+    """One line per translated language on its forbidden variants; ``only_hits``: only the languages
+    that have some (`make translations` without ALL=1: a hit needs work)."""
+    lines = []
+    for lang in languages[1:]:
+        mine = [h for h in hits if h.lang == lang]
+        if only_hits and not mine:
+            continue
+        files = len({h.path for h in mine})
+        lines.append(f"terminology {lang}: " + (f"{len(mine)} forbidden variant(s) in {files} file(s)" if mine
+                                               else "every page and string uses the termbase's renderings"))
+    return lines
 
 
 def format_todo(rows: list[Status], need_work: list[Status]) -> str:
