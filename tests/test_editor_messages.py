@@ -155,3 +155,12 @@ def test_counts_take_the_dutch_plural_form(monkeypatch, count, dutch):
                      plural="has {count} sentences; write {least} to {most}", count=count, least=2, most=4)
     assert editor.error(e) == f"themas/a.md: veld 'parents': {dutch}"
     assert e.message == ("has 1 sentence; write 2 to 4" if count == 1 else f"has {count} sentences; write 2 to 4")
+
+
+def test_counted_messages_use_plural_forms_not_brackets():
+    """"1 segment(s)" / "segment(en)" is how a program counts; the catalog has a form per number."""
+    cat, _ = _catalog()
+    bracketed = [m.id for m in cat if m.id and any(
+        x in text for text in ((m.id,) if isinstance(m.id, str) else m.id) + ((m.string,) if isinstance(m.string, str) else tuple(m.string))
+        for x in ("(s)", "(en)", "('s)"))]
+    assert not bracketed, bracketed

@@ -21,7 +21,7 @@ from .loader import load_site
 from .review import strings_reviewed
 from .model import ContentError
 from .scaffold import SCAFFOLD
-from .editor import _, error as editor_error
+from .editor import _, error as editor_error, ngettext
 from .partial import coverage, failing, format_coverage
 from .vocab import SECTIONS
 from .terms import check_project, load_termbases
@@ -164,8 +164,9 @@ def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
         elif o.changed:
             print(o)
     changed, refused = sum(o.changed for o in outcomes), sum(not o.ok for o in outcomes)
-    print(_("{changed} page(s) changed, {unchanged} unchanged, {refused} with a problem (listed above)",
-            changed=changed, unchanged=sum(o.ok and not o.changed for o in outcomes), refused=refused))
+    print(ngettext("{count} page changed, {unchanged} unchanged, {refused} with a problem (listed above)",
+                   "{count} pages changed, {unchanged} unchanged, {refused} with a problem (listed above)",
+                   changed, unchanged=sum(o.ok and not o.changed for o in outcomes), refused=refused))
     return 0 if all(o.ok for o in outcomes) else 1
 
 

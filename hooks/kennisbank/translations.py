@@ -111,7 +111,7 @@ def format_todo(rows: list[Status], need_work: list[Status]) -> str:
     """`make translations`: only the pages that need work, one line each (the languages that are
     behind or missing), the counts, and the command to run next. ``need_work`` are the rows that
     count (partial.failing: a partial language's pages outside the parents' layer do not)."""
-    from .editor import _
+    from .editor import _, ngettext
     by_base: dict[str, list[Status]] = {}
     for r in need_work:
         by_base.setdefault(r.base, []).append(r)
@@ -121,7 +121,7 @@ def format_todo(rows: list[Status], need_work: list[Status]) -> str:
     if not by_base:
         lines.append(_("Every translation is up to date. The full table: make translations ALL=1"))
         return "\n".join(lines)
-    lines.append(_("{count} page(s) need work:", count=len(by_base)))
+    lines.append(ngettext("{count} page needs work:", "{count} pages need work:", len(by_base)))
     width = max(len(b) for b in by_base)
     state = {"behind": _("behind"), "missing": _("missing")}
     for base, mine in by_base.items():
