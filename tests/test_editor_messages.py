@@ -42,7 +42,7 @@ def _used() -> tuple[dict[str, str | None], list[str]]:
                     used[msg.value] = plural.value if isinstance(plural, ast.Constant) else None
                 elif not any(w in (ast.get_source_segment(src, msg) or "") for w in DUTCH_FIRST):
                     untranslatable.append(f"{f.relative_to(ROOT)}:{node.lineno}")
-            elif _name(node) == "_" and node.args and isinstance(node.args[0], ast.Constant):
+            elif _name(node) in ("_", "Word") and node.args and isinstance(node.args[0], ast.Constant):
                 used[node.args[0].value] = None
             elif _name(node) == "ngettext" and len(node.args) >= 2 and all(
                     isinstance(a, ast.Constant) for a in node.args[:2]):
@@ -136,7 +136,10 @@ def _refusal(tmp_path, monkeypatch, text: str) -> str:
     (GOOD.replace("parents: U kunt hier iets mee. Vraag het gerust.", "parents: Eén zin."),
      "Fout in de inhoud: themas/a.md: veld 'parents': heeft 1 zin; schrijf er ",
      "Invalid content: themas/a.md: field 'parents': has 1 sentence; write "),
-], ids=["value", "plural"])
+    (GOOD.replace("title: Een titel", "title: [Een, titel]"),
+     "Fout in de inhoud: themas/a.md: veld 'title': moet tekst zijn; nu is het een lijst",
+     "Invalid content: themas/a.md: field 'title': must be text, not a list"),
+], ids=["value", "plural", "kind"])
 def test_a_refused_build_is_dutch_by_default_and_english_for_developers(tmp_path, monkeypatch, text, dutch, english):
     for name in ("KB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)

@@ -91,6 +91,8 @@ def error(e) -> str:
 
     The message is translated from its English msgid with its values (see ContentError)."""
     msgid, plural, values = getattr(e, "msgid", e.message), getattr(e, "plural", None), getattr(e, "values", {})
+    from .model import Word
+    values = {k: _(v) if isinstance(v, Word) else v for k, v in values.items()}
     if plural is not None:
         values = dict(values)
         message = ngettext(msgid, plural, values.pop("count"), **values)

@@ -13,7 +13,7 @@ from . import yamlsafe
 from .course import check_questions, check_schedules
 from .limits import check_limits
 from .sanitise import check_text
-from .model import CORE_MOMENTS, PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
+from .model import CORE_MOMENTS, PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation, Word
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, REVIEWER_ROLES, SECTIONS, TAGS
 
 CARD_FIELDS = {
@@ -96,8 +96,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
 
 
 def _kind(value) -> str:
-    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false",
-            dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+    return {list: Word("a list"), str: Word("text"), int: Word("a number"), float: Word("a number"),
+            bool: Word("true/false"), dict: Word("a mapping"), type(None): Word("empty")}.get(type(value), type(value).__name__)
 
 
 def check_fields(meta: dict, spec: dict, path: str, required: bool = True, prefix: str = "",

@@ -25,6 +25,11 @@ class ContentError(Exception):
         super().__init__(f"{path}: field '{field}': {self.message}")
 
 
+class Word(str):
+    """A value of a ContentError that is itself a word of the message (``_kind``: "a list", "text"),
+    so editor.error() translates it with the message."""
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
     id: str  # stable within its card; the tick key is "<card id>/<item id>"
