@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .editor import _, ngettext
+from .editor import _, error as editor_error, ngettext
 from .loader import check_safe, split_front_matter
 from .model import ContentError, Site
 from .strings import direction
@@ -262,7 +262,7 @@ def import_package(root: Path, site: Site, lang: str, folder: Path, role: str,
         try:
             outcomes.append(Outcome("strings.po", True, import_strings(root, lang, folder / "strings.po", role, today)))
         except ValueError as e:
-            outcomes.append(Outcome("strings.po", False, f"refused: {e}"))
+            outcomes.append(Outcome("strings.po", False, _("refused: {reason}", reason=e)))
     for po_file in sorted((folder / "po").rglob("*.po")):
         rel = po_file.relative_to(folder).as_posix()
         try:
@@ -359,7 +359,7 @@ def _write_page(file: Path, path: str, text: str, edits: dict, source_hash: str,
         check_safe(split_front_matter(new_text, path)[0], path, "")
         check_safe(body_text, path, "body")
     except ContentError as e:
-        raise ValueError(str(e)) from None
+        raise ValueError(editor_error(e)) from None  # the editor's language, like every refusal
     tmp = file.with_name(file.name + ".tmp")
     tmp.write_text(new_text, encoding="utf-8")
     os.replace(tmp, file)
