@@ -100,7 +100,7 @@ def _check_theme_languages(config, languages):
         rel = f"partials/languages/{lang}.html"
         if not any((Path(d) / rel).is_file() for d in config.theme.dirs):
             raise ContentError(Path(config.config_file_path or "mkdocs.yml").name, f"plugins.i18n.languages[{lang}]",
-                               f"Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)")
+                               "Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)", lang=lang, rel=rel)
 
 
 def _read_content(config, languages) -> None:
@@ -125,7 +125,7 @@ def _preview_only(config, languages) -> None:
     if not only:
         return
     if only not in languages:
-        raise ContentError("KB_LANGUAGE", "LANG", f"{only!r} is not one of the languages in mkdocs.yml: {', '.join(languages)}")
+        raise ContentError("KB_LANGUAGE", "LANG", "{only!r} is not one of the languages in mkdocs.yml: {languages}", only=only, languages=', '.join(languages))
     for lang in config.plugins["i18n"].config.languages:
         lang.build = lang.locale in (languages[0], only)
 
@@ -423,7 +423,7 @@ def on_page_content(html, page, config, files):
             html = render.in_dutch(html, state.site.languages[0], state.strings)
         return sanitise.check(html, page.file.src_uri, "body")
     except ContentError as e:
-        raise PluginError(f"Invalid content: {e}") from None
+        raise PluginError(_("Invalid content: {error}", error=editor_error(e))) from None
 
 
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)

@@ -170,9 +170,11 @@ class Preview:
             return
         timing = dict(count=n, seconds=f"{time.perf_counter() - t:.2f}", cpu=f"{time.process_time() - cpu:.2f}")
         if what == "edited":
-            log.info(_("{count} edited page(s) rendered again in {seconds} s ({cpu} s of CPU)", **timing))
+            log.info(ngettext("{count} edited page rendered again in {seconds} s ({cpu} s of CPU)",
+                              "{count} edited pages rendered again in {seconds} s ({cpu} s of CPU)", **timing))
         else:
-            log.info(_("{count} page(s) that list them rendered again in {seconds} s ({cpu} s of CPU)", **timing))
+            log.info(ngettext("{count} page that lists them rendered again in {seconds} s ({cpu} s of CPU)",
+                              "{count} pages that list them rendered again in {seconds} s ({cpu} s of CPU)", **timing))
 
     def again(self) -> None:
         """Ask the server to call rebuild() once more as soon as this call returns."""
@@ -312,6 +314,11 @@ class AllLanguages(Preview):
 def _(msgid: str, **values) -> str:
     from kennisbank.editor import _ as translate
     return translate(msgid, **values)
+
+
+def ngettext(singular: str, plural: str, count: int, **values) -> str:
+    from kennisbank.editor import ngettext as translate
+    return translate(singular, plural, count, **values)
 
 
 def banner(error: str | None) -> bytes:

@@ -155,7 +155,8 @@ def test_core_list_has_at_most_twelve_items(tmp_path):
 def test_a_bad_moment_is_one_dutch_line_for_editors(tmp_path, monkeypatch):
     monkeypatch.setenv("KB_LANG", "nl")
     err = error_for(tmp_path, {"themas/a.md": GOOD.replace("    for: ouders\n", "    for: ouders\n    core: true\n")})
-    assert str(err) == "themas/a.md: field 'checklist[0].core': 'true' is geen moment van het gesprek; schrijf voor, tijdens of einde"
+    from kennisbank.editor import error
+    assert error(err) == "themas/a.md: veld 'checklist[0].core': 'true' is geen moment van het gesprek; schrijf voor, tijdens of einde"
 
 
 def test_core_item_keeps_its_moment(tmp_path):

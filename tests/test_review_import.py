@@ -68,9 +68,9 @@ def test_a_changed_dutch_sentence_keeps_the_rest_and_the_diff_shows_only_changed
     # quiet: one line per changed page (stdout), one per page with a problem (stderr), one summary
     out, err = result.stdout.strip().splitlines(), result.stderr.strip().splitlines()
     assert len(out) == 2, out
-    assert out[0].startswith(f"po/{CARD}.po: 1 segment(s) changed; ") and "reviewed by tolk" in out[0], out
-    assert out[1].startswith("2 page(s) changed, ") and "1 with a problem" in out[1], out
-    assert len(err) == 1 and err[0].startswith(f"po/{OTHER}.po: 2 segment(s) changed") and "body/1" in err[0], err
+    assert out[0].startswith(f"po/{CARD}.po: 1 segment changed; ") and "reviewed by tolk" in out[0], out
+    assert out[1].startswith("2 pages changed, ") and "1 with a problem" in out[1], out
+    assert len(err) == 1 and err[0].startswith(f"po/{OTHER}.po: 2 segments changed") and "body/1" in err[0], err
 
     text = other_tr.read_text(encoding="utf-8")
     assert "KB-NOT-TAKEN" not in text  # its Dutch changed: not taken

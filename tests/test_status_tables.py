@@ -1,4 +1,4 @@
-"""What `make translations` prints per language: the summary and the coverage tables, on small
+"""What `make translations ALL=1` prints per language: the summary and the coverage tables, on small
 examples worked out by hand (issue 29: these functions had no fast test, so no mutant of them died)."""
 from __future__ import annotations
 
@@ -120,3 +120,12 @@ def test_each_dutch_page_is_current_behind_or_missing_in_each_language():
         Status("b.md", "en", "behind", True), Status("b.md", "tr", "current", False)]
     assert is_behind(site, pages["b.en.md"]) and not is_behind(site, pages["a.en.md"])
     assert not is_behind(site, pages["a.md"]), "the Dutch page itself is not behind"
+
+
+def test_without_all_only_the_languages_with_a_termbase_hit_get_a_terminology_line():
+    from kennisbank.translations import format_terminology
+    hit = SimpleNamespace(lang="tr", path="docs/a.tr.md")
+    assert format_terminology([hit, hit], ("nl", "en", "tr"), only_hits=True) == [
+        "terminology tr: 2 forbidden variant(s) in 1 file(s)"]
+    assert format_terminology([], ("nl", "en", "tr"), only_hits=True) == []
+    assert len(format_terminology([], ("nl", "en", "tr"))) == 2

@@ -46,8 +46,27 @@ def test_status_lists_only_the_pages_that_need_work_and_the_next_command(project
     assert f"make stamp FILE=docs/{CARD}.{TRANSLATED[0]}.md" in result.stdout
     assert "make translations ALL=1" in result.stdout
     assert max(len(ln) for ln in lines) < 120 and len(lines) < 40, lines
+    # one short total line; the per-language summaries, terminology, strings and coverage only with ALL=1
+    assert sum(" current, " in ln for ln in lines) == 1
+    quiet = ("terminology ", "strings ", "language  ")
+    assert not [ln for ln in lines if ln.startswith(quiet)], lines
     full = kb(project, "status", "--all")
+    assert full.returncode == 1
     assert sum(".md" in ln for ln in full.stdout.splitlines()) > 80  # every page, one row each
+    for start in quiet:
+        assert any(ln.startswith(start) for ln in full.stdout.splitlines()), start
+
+
+def test_a_termbase_hit_needs_work_so_it_shows_without_all(project):
+    rel = "docs/themas/hoe-gaat-het-met-de-ouder.tr.md"
+    with open(project / rel, "a", encoding="utf-8") as f:
+        f.write("\nÇocuğunuz zorla evden alındı.\n")
+    result = kb(project, "status")
+    assert result.returncode == 1
+    hits = result.stderr.splitlines()
+    assert hits and all(ln.startswith(rel + ":") for ln in hits), result.stderr  # each with its file
+    assert [ln for ln in result.stdout.splitlines() if ln.startswith("terminology ")] == [
+        f"terminology tr: {len(hits)} forbidden variant(s) in 1 file(s)"], result.stdout
 
 
 def test_stamp_says_what_to_give_and_stamps_the_pages_brought_up_to_date(project):
@@ -63,8 +82,8 @@ def test_stamp_says_what_to_give_and_stamps_the_pages_brought_up_to_date(project
     assert _run(project, *git, "commit", "-qam", "Dutch changed").returncode == 0
     # the editor brings the Turkish of CARD up to date; OTHER's Turkish is still behind, unchanged
     tr = project / "docs" / f"{CARD}.tr.md"
-    tr.write_text(tr.read_text(encoding="utf-8").replace("O zaman bir tercüman gerekir.",
-                                                         "O zaman gerçekten bir tercüman gerekir."), encoding="utf-8")
+    # (any edit of the page will do: the Turkish text itself changes with every review)
+    tr.write_text(tr.read_text(encoding="utf-8").rstrip("\n") + " Gerçekten.\n", encoding="utf-8")
     result = kb(project, "stamp", "--lang", "tr")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"stamped {CARD}.tr.md", result.stdout

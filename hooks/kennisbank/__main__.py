@@ -21,11 +21,11 @@ from .loader import load_site
 from .review import strings_reviewed
 from .model import ContentError
 from .scaffold import SCAFFOLD
-from .editor import _, error as editor_error
+from .editor import _, error as editor_error, ngettext
 from .partial import coverage, failing, format_coverage
 from .vocab import SECTIONS
 from .terms import check_project, load_termbases
-from .translations import format_summary, format_table, format_todo, translation_status
+from .translations import format_summary, format_table, format_terminology, format_todo, translation_status
 
 
 def main(argv: list[str]) -> int:
@@ -46,14 +46,16 @@ def main(argv: list[str]) -> int:
         except ContentError as e:
             print(_("Error: {error}", error=editor_error(e)), file=sys.stderr)
             return 2
-        if "--all" in argv[1:]:
+        if "--all" in argv[1:]:  # the full table, the per-language summaries and the coverage
             print(format_table(rows, languages))
-        else:
+            strings = {lang: strings_reviewed(root, lang) for lang in languages[1:]}
+            print(format_summary(rows, languages, hits, strings))
+            print(format_coverage(coverage(site, rows, partial)))
+        else:  # only what needs work: the pages, the next command, the languages with a termbase hit
             print(format_todo(rows, failing(rows, site, partial)))
-        strings = {lang: strings_reviewed(root, lang) for lang in languages[1:]}
-        print(format_summary(rows, languages, hits, strings))
-        print(format_coverage(coverage(site, rows, partial)))
-        for hit in hits:
+            for line in format_terminology(hits, languages, only_hits=True):
+                print(line)
+        for hit in hits:  # each with its file
             print(hit, file=sys.stderr)
         # a partial language need not have the pages outside the parents' layer
         return 1 if hits or failing(rows, site, partial) else 0
@@ -162,8 +164,9 @@ def _review(cmd: str, site, root: Path, languages: tuple, args: list) -> int:
         elif o.changed:
             print(o)
     changed, refused = sum(o.changed for o in outcomes), sum(not o.ok for o in outcomes)
-    print(_("{changed} page(s) changed, {unchanged} unchanged, {refused} with a problem (listed above)",
-            changed=changed, unchanged=sum(o.ok and not o.changed for o in outcomes), refused=refused))
+    print(ngettext("{count} page changed, {unchanged} unchanged, {refused} with a problem (listed above)",
+                   "{count} pages changed, {unchanged} unchanged, {refused} with a problem (listed above)",
+                   changed, unchanged=sum(o.ok and not o.changed for o in outcomes), refused=refused))
     return 0 if all(o.ok for o in outcomes) else 1
 
 

@@ -54,9 +54,9 @@ def check_partial_languages(value, languages: tuple, file: str = "mkdocs.yml") -
         raise ContentError(file, PARTIAL_FIELD, "must be a list of language codes, e.g. [ti, so]")
     for x in value:
         if x == languages[0]:
-            raise ContentError(file, PARTIAL_FIELD, f"'{x}' is the default language; it cannot be partial")
+            raise ContentError(file, PARTIAL_FIELD, "'{x}' is the default language; it cannot be partial", x=x)
         if x not in languages:
-            raise ContentError(file, PARTIAL_FIELD, f"'{x}' is not a language in plugins.i18n.languages")
+            raise ContentError(file, PARTIAL_FIELD, "'{x}' is not a language in plugins.i18n.languages", x=x)
     if len(set(value)) != len(value):
         raise ContentError(file, PARTIAL_FIELD, "a language is named twice")
     return tuple(value)

@@ -26,23 +26,25 @@ def question_picks(marker_args: str, path: str, cards: dict) -> list[tuple[str, 
     """``" ids=T01,T10.2 "`` -> [("T01", 0), ("T10", 1)], checked against ``cards`` (id -> Card)."""
     m = _IDS_RE.match(marker_args)
     if not m:
-        raise ContentError(path, "kb:questions", f"expected 'ids=T01,V03,...', got '{marker_args.strip()}'")
+        raise ContentError(path, "kb:questions", "expected 'ids=T01,V03,...', got '{text}'", text=marker_args.strip())
     picks = []
     for entry in m.group(1).split(","):
         e = _ENTRY_RE.match(entry)
         if not e:
-            raise ContentError(path, "kb:questions", f"'{entry}' is not a card id (T01) or a card's question (T01.2)")
+            raise ContentError(path, "kb:questions", "'{entry}' is not a card id (T01) or a card's question (T01.2)", entry=entry)
         cid, n = e.group(1), int(e.group(2) or 1)
         if cid not in cards:
-            raise ContentError(path, "kb:questions", f"unknown card id '{cid}'")
+            raise ContentError(path, "kb:questions", "unknown card id '{cid}'", cid=cid)
         count = len(cards[cid].nl.questions)
         if n > count:
-            raise ContentError(path, "kb:questions", f"card {cid} has no question {n} (it has {count})")
+            raise ContentError(path, "kb:questions", "card {cid} has no question {n} (it has {count})",
+                               plural="card {cid} has no question {n} (it has {count})", cid=cid, n=n, count=count)
         if (cid, n - 1) in picks:
-            raise ContentError(path, "kb:questions", f"'{entry}' is picked twice")
+            raise ContentError(path, "kb:questions", "'{entry}' is picked twice", entry=entry)
         picks.append((cid, n - 1))
     if len(picks) > MAX_QUESTIONS:
-        raise ContentError(path, "kb:questions", f"{len(picks)} questions; a meeting has at most {MAX_QUESTIONS}")
+        raise ContentError(path, "kb:questions", "{count} question; a meeting has at most {max_questions}",
+                           plural="{count} questions; a meeting has at most {max_questions}", count=len(picks), max_questions=MAX_QUESTIONS)
     return picks
 
 
@@ -58,7 +60,7 @@ def schedule_minutes(table: str, path: str) -> list[int]:
     for i, row in enumerate(rows[2:], start=1):
         cell = row.split("|")[0].strip()
         if not cell.isdigit() or int(cell) == 0:
-            raise ContentError(path, "kb-schedule", f"activity {i} has no time in minutes: '{cell}'")
+            raise ContentError(path, "kb-schedule", "activity {i} has no time in minutes: '{cell}'", i=i, cell=cell)
         minutes.append(int(cell))
     return minutes
 
@@ -68,9 +70,10 @@ def check_schedules(body: str, path: str) -> None:
     for m in SCHEDULE_RE.finditer(body):
         stated = m.group(1)
         if not stated.isdigit() or int(stated) not in MEETING_MINUTES:
-            raise ContentError(path, "kb-schedule", f"data-minutes '{stated}' must be one of {MEETING_MINUTES}")
+            raise ContentError(path, "kb-schedule", "data-minutes '{stated}' must be one of {meeting_minutes}", stated=stated, meeting_minutes=MEETING_MINUTES)
         minutes = schedule_minutes(m.group(2), path)
         if not minutes:
             raise ContentError(path, "kb-schedule", "a programme without activities")
         if sum(minutes) != int(stated):
-            raise ContentError(path, "kb-schedule", f"activities add up to {sum(minutes)} minutes, not the stated {stated}")
+            raise ContentError(path, "kb-schedule", "activities add up to {count} minute, not the stated {stated}",
+                               plural="activities add up to {count} minutes, not the stated {stated}", count=sum(minutes), stated=stated)

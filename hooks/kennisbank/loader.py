@@ -13,7 +13,7 @@ from . import yamlsafe
 from .course import check_questions, check_schedules
 from .limits import check_limits
 from .sanitise import check_text
-from .model import CORE_MOMENTS, PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation
+from .model import CORE_MOMENTS, PARENTS, Card, CardText, ChecklistItem, ContentError, Page, Site, Translation, Word
 from .vocab import AUDIENCES, FOLDER_TO_SECTION, REVIEWER_ROLES, SECTIONS, TAGS
 
 CARD_FIELDS = {
@@ -88,7 +88,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise ContentError(path, "front matter", f"must be a mapping of fields, not {_kind(meta)}")
+        raise ContentError(path, "front matter", "must be a mapping of fields, not {kind}", kind=_kind(meta))
     for key in meta:
         if not isinstance(key, str):
             raise ContentError(path, str(key), "field names must be text")
@@ -96,15 +96,15 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
 
 
 def _kind(value) -> str:
-    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false",
-            dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+    return {list: Word("a list"), str: Word("text"), int: Word("a number"), float: Word("a number"),
+            bool: Word("true/false"), dict: Word("a mapping"), type(None): Word("empty")}.get(type(value), type(value).__name__)
 
 
 def check_fields(meta: dict, spec: dict, path: str, required: bool = True, prefix: str = "",
                  optional=frozenset()):
     for key in meta:
         if key not in spec:
-            raise ContentError(path, prefix + key, f"unknown field; allowed: {', '.join(spec)}")
+            raise ContentError(path, prefix + key, "unknown field; allowed: {spec}", spec=', '.join(spec))
     for key, typ in spec.items():
         if key not in meta:
             if required and key not in optional:
@@ -112,11 +112,11 @@ def check_fields(meta: dict, spec: dict, path: str, required: bool = True, prefi
             continue
         value = meta[key]
         if typ is str and not isinstance(value, str):
-            raise ContentError(path, prefix + key, f"must be text, not {_kind(value)}")
+            raise ContentError(path, prefix + key, "must be text, not {kind}", kind=_kind(value))
         if typ is bool and not isinstance(value, bool):
-            raise ContentError(path, prefix + key, f"must be true or false, not {_kind(value)}")
+            raise ContentError(path, prefix + key, "must be true or false, not {kind}", kind=_kind(value))
         if typ in (list, dict) and not isinstance(value, typ):
-            raise ContentError(path, prefix + key, f"must be {_kind(typ())}, not {_kind(value)}")
+            raise ContentError(path, prefix + key, "must be {wanted}, not {kind}", wanted=_kind(typ()), kind=_kind(value))
         if typ is str and not value.strip():
             raise ContentError(path, prefix + key, "must not be empty")
 
@@ -126,7 +126,7 @@ def check_safe(value, path: str, field: str):
     if isinstance(value, str):
         m = UNSAFE_RE.search(value)
         if m:
-            raise ContentError(path, field, f"unsafe content '{m.group(0).strip()}' is not allowed")
+            raise ContentError(path, field, "unsafe content '{text}' is not allowed", text=m.group(0).strip())
     elif isinstance(value, dict):
         for k, v in value.items():
             check_safe(v, path, f"{field}.{k}" if field else str(k))
@@ -139,13 +139,14 @@ def _str_list(meta, key, path, vocab=None, min_len=0, max_len=None) -> tuple:
     values = meta[key]
     for i, v in enumerate(values):
         if not isinstance(v, str) or not v.strip():
-            raise ContentError(path, f"{key}[{i}]", f"must be text, not {_kind(v)}")
+            raise ContentError(path, f"{key}[{i}]", "must be text, not {kind}", kind=_kind(v))
         if vocab is not None and v not in vocab:
-            raise ContentError(path, f"{key}[{i}]", f"'{v}' is not in the vocabulary: {', '.join(vocab)}")
+            raise ContentError(path, f"{key}[{i}]", "'{v}' is not in the vocabulary: {vocab}", v=v, vocab=', '.join(vocab))
     if len(values) < min_len:
-        raise ContentError(path, key, f"needs at least {min_len} entr{'y' if min_len == 1 else 'ies'}")
+        raise ContentError(path, key, "needs at least {count} entry", plural="needs at least {count} entries", count=min_len)
     if max_len is not None and len(values) > max_len:
-        raise ContentError(path, key, f"has {len(values)} entries; at most {max_len}")
+        raise ContentError(path, key, "has {count} entry; at most {max_len}", plural="has {count} entries; at most {max_len}",
+                           count=len(values), max_len=max_len)
     if len(set(values)) != len(values):
         raise ContentError(path, key, "lists the same value twice")
     return tuple(values)
@@ -156,25 +157,24 @@ def _checklist(meta, path, translated: bool):
     spec = {"id": str, "text": str} if translated else {"id": str, "for": str, "text": str, "core": object}
     for i, raw in enumerate(meta["checklist"]):
         if not isinstance(raw, dict):
-            raise ContentError(path, f"checklist[{i}]", f"must be a mapping with {', '.join(spec)}")
+            raise ContentError(path, f"checklist[{i}]", "must be a mapping with {spec}", spec=', '.join(spec))
         check_fields(raw, spec, path, prefix=f"checklist[{i}].", optional={"core"})
         if "core" in raw and (not isinstance(raw["core"], str) or raw["core"] not in CORE_MOMENTS):
-            from .editor import _
             got = str(raw["core"]).lower() if isinstance(raw["core"], bool) else raw["core"]
             raise ContentError(path, f"checklist[{i}].core",
-                               _("'{got}' is not a moment of the conversation; write voor, tijdens or einde", got=got))
+                               "'{got}' is not a moment of the conversation; write voor, tijdens or einde", got=got)
         if raw.get("core") and raw["for"] != PARENTS:
-            raise ContentError(path, f"checklist[{i}].core", f"only items for {PARENTS} can be on the core list")
+            raise ContentError(path, f"checklist[{i}].core", "only items for {parents} can be on the core list", parents=PARENTS)
         if not ITEM_ID_RE.match(raw["id"]):
             raise ContentError(path, f"checklist[{i}].id", "use lower-case letters, digits and '-'")
         if not translated and raw["for"] not in AUDIENCES:
             raise ContentError(path, f"checklist[{i}].for",
-                               f"'{raw['for']}' is not an audience: {', '.join(AUDIENCES)}")
+                               "'{audience}' is not an audience: {audiences}", audience=raw['for'], audiences=', '.join(AUDIENCES))
         items.append(raw)
     ids = [r["id"] for r in items]
     dup = next((x for x in ids if ids.count(x) > 1), None)
     if dup:
-        raise ContentError(path, "checklist", f"item id '{dup}' is used twice")
+        raise ContentError(path, "checklist", "item id '{dup}' is used twice", dup=dup)
     if not items:
         raise ContentError(path, "checklist", "needs at least 1 item")
     return items
@@ -193,15 +193,16 @@ def _parents_block(meta: dict, path: str, for_parents: bool) -> str:
     """The parent block: required on a card for parents, refused elsewhere, 2 to 4 sentences."""
     if not for_parents:
         if "parents" in meta:
-            raise ContentError(path, "parents", f"only cards whose audiences include {PARENTS} have a parent block")
+            raise ContentError(path, "parents", "only cards whose audiences include {parents} have a parent block", parents=PARENTS)
         return ""
     if "parents" not in meta:
-        raise ContentError(path, "parents", f"missing required field (the audiences include {PARENTS})")
+        raise ContentError(path, "parents", "missing required field (the audiences include {parents})", parents=PARENTS)
     text = " ".join(meta["parents"].split())
     n = sentence_count(text)
     if not MIN_PARENT_SENTENCES <= n <= MAX_PARENT_SENTENCES:
-        raise ContentError(path, "parents", f"has {n} sentence{'s' if n != 1 else ''}; "
-                           f"write {MIN_PARENT_SENTENCES} to {MAX_PARENT_SENTENCES}")
+        raise ContentError(path, "parents", "has {count} sentence; write {least} to {most}",
+                           plural="has {count} sentences; write {least} to {most}",
+                           count=n, least=MIN_PARENT_SENTENCES, most=MAX_PARENT_SENTENCES)
     return text
 
 
@@ -214,7 +215,7 @@ def _translation(meta, path, lang) -> Translation:
                  required=t["reviewed"], prefix="translation.")
     if "reviewed_by" in t and t["reviewed_by"] not in REVIEWER_ROLES:
         raise ContentError(path, "translation.reviewed_by",
-                           f"'{t['reviewed_by']}' is not a role; use one of: {', '.join(REVIEWER_ROLES)} (never a name)")
+                           "'{reviewed_by}' is not a role; use one of: {reviewer_roles} (never a name)", reviewed_by=t['reviewed_by'], reviewer_roles=', '.join(REVIEWER_ROLES))
     if "reviewed_on" in t and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["reviewed_on"]):
         raise ContentError(path, "translation.reviewed_on", "must be a date, YYYY-MM-DD")
     return Translation(lang, path, t["source_hash"], t["reviewed"], t.get("reviewed_by"), t.get("reviewed_on"))
@@ -224,15 +225,15 @@ def read_text(file: Path, rel: str) -> str:
     if file.is_symlink() or not file.is_file():
         raise ContentError(rel, "file", "must be a regular file, not a symbolic link")
     if file.stat().st_size > MAX_FILE_BYTES:
-        raise ContentError(rel, "file", f"is {file.stat().st_size:,} bytes; at most {MAX_FILE_BYTES:,}")
+        raise ContentError(rel, "file", "is {size:,} bytes; at most {most:,}", size=file.stat().st_size, most=MAX_FILE_BYTES)
     data = file.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise ContentError(rel, "encoding", f"not valid UTF-8 (byte {e.start}, line {line})") from None
+        raise ContentError(rel, "encoding", "not valid UTF-8 (byte {start}, line {line})", start=e.start, line=line) from None
     if "\x00" in text:
-        raise ContentError(rel, "encoding", f"contains a NUL byte (line {text[: text.index(chr(0))].count(chr(10)) + 1})")
+        raise ContentError(rel, "encoding", "contains a NUL byte (line {line})", line=text[: text.index(chr(0))].count(chr(10)) + 1)
     return text
 
 
@@ -245,7 +246,7 @@ def language_of(rel: str, languages: tuple) -> tuple[str, str]:
     if len(parts) >= 3 and LOCALE_RE.match(parts[-2]):
         lang = parts[-2]
         if lang not in languages or lang == languages[0]:
-            raise ContentError(rel, "file name", f"unknown language '{lang}'; configured: {', '.join(languages[1:])}")
+            raise ContentError(rel, "file name", "unknown language '{lang}'; configured: {choices}", lang=lang, choices=', '.join(languages[1:]))
         return lang, rel[: -len(f".{lang}.md")] + ".md"
     return languages[0], rel
 
@@ -273,14 +274,14 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
 
     for page in pages.values():
         if page.lang != languages[0] and page.base not in pages:
-            raise ContentError(page.path, "file name", f"translation without a Dutch original '{page.base}'")
+            raise ContentError(page.path, "file name", "translation without a Dutch original '{base}'", base=page.base)
 
     cards: dict[str, Card] = {}
     for page in pages.values():
         if page.lang == languages[0] and section_of(page.path):
             card = _card(page, pages, languages)
             if card.id in cards:
-                raise ContentError(page.path, "id", f"duplicate id '{card.id}', also used by {cards[card.id].path}")
+                raise ContentError(page.path, "id", "duplicate id '{id}', also used by {other}", id=card.id, other=cards[card.id].path)
             cards[card.id] = card
         elif not section_of(page.base):
             check_fields(page.meta, PAGE_FIELDS | ({"translation": dict} if page.lang != languages[0] else {}),
@@ -293,7 +294,7 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
     for card in cards.values():
         for i, rid in enumerate(card.related):
             if rid not in cards:
-                raise ContentError(card.path, f"related[{i}]", f"unknown card id '{rid}'")
+                raise ContentError(card.path, f"related[{i}]", "unknown card id '{rid}'", rid=rid)
             if rid == card.id:
                 raise ContentError(card.path, f"related[{i}]", "a card cannot relate to itself")
     for page in pages.values():
@@ -301,22 +302,23 @@ def load_site(docs_dir: str | Path, languages: tuple) -> Site:
         check_schedules(page.body, page.path)
         for m in LANGUAGES_MARKER.finditer(page.body):
             if m.group(1) and m.group(1) not in pages:
-                raise ContentError(page.path, "body", f"language links name unknown page '{m.group(1)}'")
+                raise ContentError(page.path, "body", "language links name unknown page '{text}'", text=m.group(1))
         for m in CARDS_MARKER.finditer(page.body):
             args = marker_args(m)
             for key in args:
                 if key not in MARKER_KEYS:
-                    raise ContentError(page.path, "body", f"card list marker has unknown key '{key}'; allowed: {', '.join(MARKER_KEYS)}")
+                    raise ContentError(page.path, "body", "card list marker has unknown key '{key}'; allowed: {marker_keys}", key=key, marker_keys=', '.join(MARKER_KEYS))
             for cid in args.get("ids", "").split(","):
                 if cid and cid not in cards:
-                    raise ContentError(page.path, "body", f"card list names unknown card id '{cid}'")
+                    raise ContentError(page.path, "body", "card list names unknown card id '{cid}'", cid=cid)
     check_cards(cards, docs.parent / "bron" / "verslag.md")
     ordered = dict(sorted(cards.items(), key=lambda kv: _id_key(kv[0])))
     core = [(c, i) for c in ordered.values() for i, item in enumerate(c.checklist) if item.core]
     if len(core) > MAX_CORE_ITEMS:
         card, i = core[MAX_CORE_ITEMS]
         raise ContentError(card.path, f"checklist[{i}].core",
-                           f"the core list would have {len(core)} items; at most {MAX_CORE_ITEMS}")
+                           "the core list would have {count} item; at most {max_core_items}",
+                           plural="the core list would have {count} items; at most {max_core_items}", count=len(core), max_core_items=MAX_CORE_ITEMS)
     return Site(tuple(languages), pages, ordered, {c.path: c for c in ordered.values()})
 
 
@@ -350,7 +352,7 @@ def _check_snippets(body: str, rel: str, bron: Path) -> None:
         name = re.sub(r"(:-?[0-9]*)+$", "", m.group(1))
         target = bron / name
         if not name or Path(name).is_absolute() or ".." in Path(name).parts or not target.is_file():
-            raise ContentError(rel, "body", f"snippet '{m.group(1)}' is not a file in bron/")
+            raise ContentError(rel, "body", "snippet '{text}' is not a file in bron/", text=m.group(1))
 
 
 def refuse_symlinks(folder: Path, root: Path) -> None:
@@ -372,11 +374,11 @@ def _card(page: Page, pages: dict, languages: tuple) -> Card:
     check_fields(meta, CARD_FIELDS, path, optional=OPTIONAL_CARD_FIELDS)
     section = meta["section"]
     if section not in SECTIONS:
-        raise ContentError(path, "section", f"'{section}' is not a section: {', '.join(SECTIONS)}")
+        raise ContentError(path, "section", "'{section}' is not a section: {sections}", section=section, sections=', '.join(SECTIONS))
     if section != section_of(path):
-        raise ContentError(path, "section", f"'{section}' does not match the folder '{path.split('/')[0]}'")
+        raise ContentError(path, "section", "'{section}' does not match the folder '{folder}'", section=section, folder=path.split('/')[0])
     if not ID_RE.match(meta["id"]) or meta["id"][0] != SECTIONS[section]["prefix"]:
-        raise ContentError(path, "id", f"'{meta['id']}' must be {SECTIONS[section]['prefix']} and two or three digits, e.g. {SECTIONS[section]['prefix']}07")
+        raise ContentError(path, "id", "'{id}' must be {prefix} and two or three digits, e.g. {prefix}07", id=meta['id'], prefix=SECTIONS[section]['prefix'])
     audiences = _str_list(meta, "audiences", path, AUDIENCES, min_len=1)
     items = _checklist(meta, path, translated=False)
     nl = CardText(meta["title"], meta["summary"], {i["id"]: i["text"] for i in items},
@@ -405,7 +407,7 @@ def _card_translation(page: Page, item_ids: set, for_parents: bool) -> CardText:
     items = _checklist(meta, path, translated=True)
     for i, item in enumerate(items):
         if item["id"] not in item_ids:
-            raise ContentError(path, f"checklist[{i}].id", f"'{item['id']}' is not an item of the Dutch card")
+            raise ContentError(path, f"checklist[{i}].id", "'{id}' is not an item of the Dutch card", id=item['id'])
     return CardText(meta["title"], meta["summary"], {i["id"]: i["text"] for i in items},
                     _str_list(meta, "questions", path), page.body, _parents_block(meta, path, for_parents))
 
@@ -416,7 +418,6 @@ def check_cards(cards: dict, report: Path) -> None:
     """A card still holding a placeholder of `make card`, or a ``source`` that is not word for word
     in the report (whitespace aside), is refused. Without bron/verslag.md (a test project) only
     the placeholders are checked."""
-    from .editor import _
     from .scaffold import placeholder_in
     flat_report = " ".join(report.read_text(encoding="utf-8").split()) if report.is_file() else None
     for card in cards.values():
@@ -428,8 +429,8 @@ def check_cards(cards: dict, report: Path) -> None:
         for field, value in fields:
             found = placeholder_in(value)
             if found:
-                raise ContentError(card.path, field, _("still holds the example text of 'make card' "
-                                                       "(\"{text}\"); write your own", text=found))
+                raise ContentError(card.path, field, "still holds the example text of 'make card' "
+                                                     "(\"{text}\"); write your own", text=found)
         if flat_report is not None and " ".join(card.source.split()) not in flat_report:
-            raise ContentError(card.path, "source", _("is not word for word in bron/verslag.md; "
-                                                      "copy the sentence from the report"))
+            raise ContentError(card.path, "source", "is not word for word in bron/verslag.md; "
+                                                    "copy the sentence from the report")

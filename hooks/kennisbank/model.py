@@ -9,11 +9,25 @@ CORE_MOMENTS = ("voor", "tijdens", "einde")
 
 
 class ContentError(Exception):
-    """Bad input: names the file and the field, says what is wrong."""
+    """Bad input: names the file and the field, says what is wrong.
 
-    def __init__(self, path: str, field: str, message: str):
-        self.path, self.field, self.message = path, field, message
-        super().__init__(f"{path}: field '{field}': {message}")
+    Messages built from values keep them apart, so editor.error() can translate them: ``message`` is
+    the English msgid with named placeholders, ``values`` fill them in; with ``plural`` (the English
+    plural msgid) the value ``count`` picks the form. ``self.message`` is the English text.
+    """
+
+    def __init__(self, path: str, field: str, message: str, plural: str | None = None, **values):
+        self.path, self.field = path, field
+        self.msgid, self.plural, self.values = message, plural, values
+        if plural is not None and values.get("count") != 1:
+            message = plural
+        self.message = message.format(**values) if values else message
+        super().__init__(f"{path}: field '{field}': {self.message}")
+
+
+class Word(str):
+    """A value of a ContentError that is itself a word of the message (``_kind``: "a list", "text"),
+    so editor.error() translates it with the message."""
 
 
 @dataclass(frozen=True)

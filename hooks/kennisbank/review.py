@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .editor import _
+from .editor import _, error as editor_error, ngettext
 from .loader import check_safe, split_front_matter
 from .model import ContentError, Site
 from .strings import direction
@@ -255,14 +255,14 @@ def import_package(root: Path, site: Site, lang: str, folder: Path, role: str,
                    today: datetime.date | None = None) -> list[Outcome]:
     """Import every page PO file under ``folder/po``. One outcome per file."""
     if role not in REVIEWER_ROLES:
-        raise ContentError("review-import", "role", f"'{role}' is not a role; use one of: {', '.join(REVIEWER_ROLES)} (never a name)")
+        raise ContentError("review-import", "role", "'{role}' is not a role; use one of: {reviewer_roles} (never a name)", role=role, reviewer_roles=', '.join(REVIEWER_ROLES))
     today = (today or datetime.date.today()).isoformat()
     outcomes = []
     if (folder / "strings.po").exists():
         try:
             outcomes.append(Outcome("strings.po", True, import_strings(root, lang, folder / "strings.po", role, today)))
         except ValueError as e:
-            outcomes.append(Outcome("strings.po", False, f"refused: {e}"))
+            outcomes.append(Outcome("strings.po", False, _("refused: {reason}", reason=e)))
     for po_file in sorted((folder / "po").rglob("*.po")):
         rel = po_file.relative_to(folder).as_posix()
         try:
@@ -316,7 +316,7 @@ def _import_page(root: Path, site: Site, lang: str, po_file: Path, role: str, to
     reviewed = fuzzy == 0 and not dutch_changed
     if edits or reviewed:
         _write_page(file, path, text, edits, exported_hash, role, today, reviewed)
-    what = _("{count} segment(s) changed", count=len(edits))
+    what = ngettext("{count} segment changed", "{count} segments changed", len(edits))
     if not_taken:
         return Outcome(po_file.name, False, _("{what}; not taken, their Dutch changed since the export: {keys}; "
                                               "export the page again to review them", what=what,
@@ -325,10 +325,13 @@ def _import_page(root: Path, site: Site, lang: str, po_file: Path, role: str, to
         return Outcome("", True, _("{what}; {path} marked reviewed by {role} on {today}",
                                    what=what, path=path, role=role, today=today), changed=True)
     if not edits:
-        return Outcome("", True, _("nothing changed; {count} segment(s) still marked fuzzy (needs review)",
-                                   count=fuzzy), changed=False)
-    return Outcome("", True, _("{what}; {count} segment(s) still marked fuzzy (needs review), so {path} is "
-                               "not marked reviewed", what=what, count=fuzzy, path=path), changed=True)
+        return Outcome("", True, ngettext("nothing changed; {count} segment still marked fuzzy (needs review)",
+                                          "nothing changed; {count} segments still marked fuzzy (needs review)",
+                                          fuzzy), changed=False)
+    return Outcome("", True, ngettext("{what}; {count} segment still marked fuzzy (needs review), so {path} is "
+                                      "not marked reviewed",
+                                      "{what}; {count} segments still marked fuzzy (needs review), so {path} is "
+                                      "not marked reviewed", fuzzy, what=what, path=path), changed=True)
 
 
 def _write_page(file: Path, path: str, text: str, edits: dict, source_hash: str, role: str, today: str,
@@ -356,7 +359,7 @@ def _write_page(file: Path, path: str, text: str, edits: dict, source_hash: str,
         check_safe(split_front_matter(new_text, path)[0], path, "")
         check_safe(body_text, path, "body")
     except ContentError as e:
-        raise ValueError(str(e)) from None
+        raise ValueError(editor_error(e)) from None  # the editor's language, like every refusal
     tmp = file.with_name(file.name + ".tmp")
     tmp.write_text(new_text, encoding="utf-8")
     os.replace(tmp, file)

@@ -170,8 +170,8 @@ def check(html: str, path: str, field: str) -> str:
                 same_tag = kept is not None and kept[0] == tag
                 lost = {k for k, v in attrs if not same_tag or (k, v) not in kept[1]}
                 why = "".join(f" ({_WHY[k]})" for k in sorted(lost & set(_WHY)))
-                raise ContentError(path, field, "HTML that is not allowed: "
-                                   + _describe(tag, attrs, kept[1] if same_tag else None) + why)
+                raise ContentError(path, field, "HTML that is not allowed: {html}{why}",
+                                   html=_describe(tag, attrs, kept[1] if same_tag else None), why=why)
     raise ContentError(path, field, "HTML that is not allowed (the sanitiser would change it)")
 
 
@@ -211,4 +211,4 @@ BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 def check_bidi(value: str, path: str, field: str) -> None:
     m = BIDI_RE.search(value)
     if m:
-        raise ContentError(path, field, f"contains a bidi control character (U+{ord(m.group(0)):04X})")
+        raise ContentError(path, field, "contains a bidi control character (U+{code:04X})", code=ord(m.group(0)))

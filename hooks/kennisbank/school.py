@@ -121,7 +121,7 @@ def read_school(file: str | Path, root: str | Path, languages: tuple) -> School:
     if not full.is_file():
         raise ContentError(path, "file", "not found")
     if full.stat().st_size > MAX_FILE:
-        raise ContentError(path, "file", f"is {full.stat().st_size:,} bytes; at most {MAX_FILE:,}")
+        raise ContentError(path, "file", "is {size:,} bytes; at most {most:,}", size=full.stat().st_size, most=MAX_FILE)
     try:
         text = full.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -144,17 +144,17 @@ def _logo(logo: str, root: Path, path: str) -> Path:
     for part in rel.parts:  # no symbolic link anywhere on the way
         probe = probe / part
         if probe.is_symlink():
-            raise ContentError(path, f, f"{logo} is a symbolic link; a regular file is needed")
+            raise ContentError(path, f, "{logo} is a symbolic link; a regular file is needed", logo=logo)
     if not target.is_file():
-        raise ContentError(path, f, f"file not found: {logo}")
+        raise ContentError(path, f, "file not found: {logo}", logo=logo)
     if target.resolve().parent != (root / rel.parent).resolve() or root not in target.resolve().parents:
         raise ContentError(path, f, "must be a file inside the project")
     size = target.stat().st_size
     if size > MAX_LOGO:
-        raise ContentError(path, f, f"{logo} is {size:,} bytes; at most {MAX_LOGO:,}")
+        raise ContentError(path, f, "{logo} is {size:,} bytes; at most {max_logo:,}", logo=logo, size=size, max_logo=MAX_LOGO)
     data = target.read_bytes()
     if target.suffix.lower() == ".png" and not data.startswith(b"\x89PNG\r\n\x1a\n"):
-        raise ContentError(path, f, f"{logo} is not a PNG image")
+        raise ContentError(path, f, "{logo} is not a PNG image", logo=logo)
     if target.suffix.lower() == ".svg":
         check_svg(data, path, f, logo)  # logo.py: parsed as XML, an allowlist of SVG elements and attributes
     return target
@@ -165,7 +165,7 @@ def load_school(raw, path: str, languages: tuple) -> School:
         raise ContentError(path, "file", "must be a mapping of the school's details")
     for key in raw:
         if key not in TOP:
-            raise ContentError(path, str(key), f"unknown field; allowed: {', '.join(TOP)}")
+            raise ContentError(path, str(key), "unknown field; allowed: {top}", top=', '.join(TOP))
     for key in ("name", "contact"):
         if key not in raw:
             raise ContentError(path, key, "missing required field")
@@ -177,7 +177,7 @@ def load_school(raw, path: str, languages: tuple) -> School:
         ratio = contrast_with_white(color)
         if ratio < MIN_CONTRAST:
             raise ContentError(path, "color",
-                               f"{color} has contrast {ratio:.1f}:1 against white; at least {MIN_CONTRAST}:1 is needed")
+                               "{color} has contrast {ratio:.1f}:1 against white; at least {min_contrast}:1 is needed", color=color, ratio=ratio, min_contrast=MIN_CONTRAST)
     logo = raw.get("logo")
     if logo is not None and (not isinstance(logo, str) or not logo.lower().endswith((".svg", ".png"))):
         raise ContentError(path, "logo", "must be the path of an .svg or .png file")
@@ -189,9 +189,9 @@ def load_school(raw, path: str, languages: tuple) -> School:
         raise ContentError(path, "contact", "must be a mapping")
     for key in c:
         if key not in CONTACT:
-            raise ContentError(path, f"contact.{key}", f"unknown field; allowed: {', '.join(CONTACT)}")
+            raise ContentError(path, f"contact.{key}", "unknown field; allowed: {contact}", contact=', '.join(CONTACT))
     if c.get("role") not in ROLES:
-        raise ContentError(path, "contact.role", f"must be one of: {', '.join(ROLES)}")
+        raise ContentError(path, "contact.role", "must be one of: {roles}", roles=', '.join(ROLES))
     _text(c.get("name"), path, "contact.name")
     phone = _phone(c["phone"], path) if "phone" in c else None
     email = _email(c["email"], path, "contact.email") if "email" in c else None
@@ -217,7 +217,7 @@ def _person(value, path: str) -> dict | None:
         raise ContentError(path, field, "must be a mapping with name, phone, email")
     for key in value:
         if key not in PERSON:
-            raise ContentError(path, f"{field}.{key}", f"unknown field; allowed: {', '.join(PERSON)}")
+            raise ContentError(path, f"{field}.{key}", "unknown field; allowed: {person}", person=', '.join(PERSON))
     _text(value.get("name"), path, f"{field}.name", LIMITS["contact.name"])
     out = {"name": value["name"]}
     if "phone" in value:
@@ -245,10 +245,10 @@ def _hours(value, path: str) -> tuple:
             raise ContentError(path, at, "must have exactly days, from and to")
         days = row["days"]
         if not isinstance(days, list) or not days or any(not isinstance(d, str) or d.lower() not in DAYS for d in days):
-            raise ContentError(path, f"{at}.days", f"must be a list of weekdays: {', '.join(DAYS)}")
+            raise ContentError(path, f"{at}.days", "must be a list of weekdays: {days}", days=', '.join(DAYS))
         start, end = _time(row["from"], path, f"{at}.from"), _time(row["to"], path, f"{at}.to")
         if end <= start:
-            raise ContentError(path, f"{at}.to", f"{end} is not after {start}")
+            raise ContentError(path, f"{at}.to", "{end} is not after {start}", end=end, start=start)
         out.append((tuple(sorted({DAYS[d.lower()] for d in days})), start, end))
     return tuple(out)
 
@@ -264,7 +264,8 @@ def _languages(value, path: str) -> tuple:
 def check_site_url(value, path: str, field: str) -> str:
     """An http(s) address of a folder, without user name, query or fragment."""
     if not isinstance(value, str) or len(value) > LIMITS["site_url"]:
-        raise ContentError(path, field, f"must be a web address of at most {LIMITS['site_url']} characters")
+        raise ContentError(path, field, "must be a web address of at most {count} character",
+                           plural="must be a web address of at most {count} characters", count=LIMITS['site_url'])
     parts = urlsplit(value)
     if (parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc
             or parts.query or parts.fragment or re.search(r"[\s\"'<>\\`]", value)):
@@ -288,7 +289,8 @@ def _text(value, path, field, limit=None):
         raise ContentError(path, field, "must be text")
     limit = limit or LIMITS.get(field, LIMITS["per_language"])
     if len(value) > limit:
-        raise ContentError(path, field, f"is {len(value):,} characters; at most {limit}")
+        raise ContentError(path, field, "is {count:,} character; at most {limit}",
+                           plural="is {count:,} characters; at most {limit}", count=len(value), limit=limit)
     if re.search(r"javascript\s*:|[{}\[\]`*_\\]|\x00", value, re.I) and field != "contact.email":
         raise ContentError(path, field, "must be plain text, without HTML or Markdown")
     check_text(value, path, field)
@@ -299,7 +301,7 @@ def _per_language(value, path, field, languages) -> dict:
         raise ContentError(path, field, "must be a mapping per language, like {nl: ..., en: ...}")
     for lang, text in value.items():
         if lang not in languages:
-            raise ContentError(path, f"{field}.{lang}", f"unknown language; configured: {', '.join(languages)}")
+            raise ContentError(path, f"{field}.{lang}", "unknown language; configured: {languages}", languages=', '.join(languages))
         if text != "":
             _text(text, path, f"{field}.{lang}", LIMITS["per_language"])
     return dict(value)

@@ -103,7 +103,7 @@ def _fields(text: str, path: str, key: str) -> set:
     try:
         parts = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text) if name is not None]
     except ValueError as e:
-        raise ContentError(path, key, f"bad placeholder: {e}") from None
+        raise ContentError(path, key, "bad placeholder: {problem}", problem=e) from None
     for name, spec, conv in parts:
         if spec or conv or not name.isidentifier():
             shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
@@ -123,7 +123,7 @@ def _read_catalog(folder: Path, lang: str):
     rel = f"hooks/{CATALOG.format(lang=lang)}"
     path = folder / CATALOG.format(lang=lang)
     if not path.exists():
-        raise ContentError(rel, "file", f"missing catalog for language '{lang}'")
+        raise ContentError(rel, "file", "missing catalog for language '{lang}'", lang=lang)
     if path.stat().st_size > MAX_CATALOG_BYTES:  # before parsing: 100,000 messages took two minutes
         raise ContentError(rel, "file", f"catalogus is {path.stat().st_size:,} bytes, ten hoogste {MAX_CATALOG_BYTES:,} "
                                         f"(a catalog is at most {MAX_CATALOG_BYTES:,} bytes)")
@@ -131,9 +131,9 @@ def _read_catalog(folder: Path, lang: str):
         with path.open("rb") as f:
             catalog = read_po(f, locale=lang, abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as e:
-        raise ContentError(rel, "file", f"cannot be read: {str(e).splitlines()[0]}") from None
+        raise ContentError(rel, "file", "cannot be read: {problem}", problem=str(e).splitlines()[0]) from None
     except UnknownLocaleError:
-        raise ContentError(rel, "Language", f"unknown language '{lang}'") from None
+        raise ContentError(rel, "Language", "unknown language '{lang}'", lang=lang) from None
     return rel, catalog
 
 
@@ -142,7 +142,7 @@ def _check(rel: str, lang: str, catalog, template: dict) -> dict:
     nplurals, categories = _cldr_forms(lang)
     header = dict(catalog.mime_headers).get("Plural-Forms", "")
     if f"nplurals={nplurals};" not in header.replace(" ", ""):
-        raise ContentError(rel, "Plural-Forms", f"must have nplurals={nplurals} (CLDR for '{lang}'), found '{header}'")
+        raise ContentError(rel, "Plural-Forms", "must have nplurals={nplurals} (CLDR for '{lang}'), found '{header}'", nplurals=nplurals, lang=lang, header=header)
     seen = {}
     for m in catalog:
         if not m.id:
@@ -161,20 +161,21 @@ def _check(rel: str, lang: str, catalog, template: dict) -> dict:
                 raise ContentError(rel, key, "msgid differs from the Dutch catalog: translate the current Dutch text")
         forms = list(m.string) if isinstance(m.string, (tuple, list)) else [m.string]
         if plural is not None and len(forms) != nplurals:
-            raise ContentError(rel, key, f"needs {nplurals} plural forms ({', '.join(categories)}), found {len(forms)}")
+            raise ContentError(rel, key, "needs {count} plural form ({categories}), found {found}",
+                               plural="needs {count} plural forms ({categories}), found {found}", count=nplurals, categories=', '.join(categories), found=len(forms))
         wanted = _fields(msgid, rel, key) | (_fields(plural, rel, key) if plural else set())
         for i, form in enumerate(forms):
             where = f"{key}[{i}]" if plural is not None else key
             sanitise.check(form, rel, where)  # strings are content too: refused where the sanitiser would change them
             if not form:
                 missing = f"plural form {i} ({categories[i]})" if plural is not None else "translation"
-                raise ContentError(rel, where, f"{missing} is empty")
+                raise ContentError(rel, where, "{missing} is empty", missing=missing)
             got = _fields(form, rel, where)
             if got - wanted:
-                raise ContentError(rel, where, f"unknown placeholder {{{sorted(got - wanted)[0]}}}")
+                raise ContentError(rel, where, "unknown placeholder {{{name}}}", name=sorted(got - wanted)[0])
             need = wanted - ({"count"} if plural is not None and categories[i] in NUMBER_IN_WORD else set())
             if need - got:
-                raise ContentError(rel, where, f"missing placeholder {{{sorted(need - got)[0]}}}")
+                raise ContentError(rel, where, "missing placeholder {{{name}}}", name=sorted(need - got)[0])
     if template is not None:
         missing = [k for k in template if k not in seen]
         if missing:
@@ -193,11 +194,11 @@ def _glossary(folder: Path, lang: str, base: dict | None) -> dict:
     rel = f"hooks/{GLOSSARY.format(lang=lang)}"
     path = folder / GLOSSARY.format(lang=lang)
     if not path.exists():
-        raise ContentError(rel, "file", f"missing glossary for language '{lang}'")
+        raise ContentError(rel, "file", "missing glossary for language '{lang}'", lang=lang)
     try:
         data = yamlsafe.load(path.read_text(encoding="utf-8"), rel)
     except UnicodeDecodeError as e:
-        raise ContentError(rel, "file", f"cannot be read: {str(e).splitlines()[0]}") from None
+        raise ContentError(rel, "file", "cannot be read: {problem}", problem=str(e).splitlines()[0]) from None
     if not isinstance(data, dict) or not all(isinstance(v, str) and v.strip() for v in data.values()):
         raise ContentError(rel, "file", "must map each Dutch term to its explanation")
     data = {str(k): v for k, v in data.items()}

@@ -131,7 +131,7 @@ def load_termbase(path: Path, lang: str, rel: str | None = None) -> Termbase:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise ContentError(rel, "file", f"cannot be read: {str(e).splitlines()[0]}") from None
+        raise ContentError(rel, "file", "cannot be read: {problem}", problem=str(e).splitlines()[0]) from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise ContentError(rel, "terms", "the file must have a list 'terms'")
     entries, seen = [], set()
@@ -139,10 +139,10 @@ def load_termbase(path: Path, lang: str, rel: str | None = None) -> Termbase:
         name = raw.get("term") if isinstance(raw, dict) else None
         label = f"terms[{i}]" + (f" ({name})" if isinstance(name, str) else "")
         if not isinstance(raw, dict):
-            raise ContentError(rel, label, "must be a mapping with " + ", ".join(REQUIRED))
+            raise ContentError(rel, label, "must be a mapping with {fields}", fields=", ".join(REQUIRED))
         for key in raw:
             if key not in ENTRY_FIELDS:
-                raise ContentError(rel, f"{label}.{key}", f"unknown field; allowed: {', '.join(ENTRY_FIELDS)}")
+                raise ContentError(rel, f"{label}.{key}", "unknown field; allowed: {entry_fields}", entry_fields=', '.join(ENTRY_FIELDS))
         for key in REQUIRED:
             if key not in raw:
                 raise ContentError(rel, f"{label}.{key}", "missing required field")
@@ -153,7 +153,7 @@ def load_termbase(path: Path, lang: str, rel: str | None = None) -> Termbase:
             if typ is list and not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
                 raise ContentError(rel, f"{label}.{key}", "must be a list of text")
         if name in seen:
-            raise ContentError(rel, label, f"duplicate term '{name}'")
+            raise ContentError(rel, label, "duplicate term '{name}'", name=name)
         seen.add(name)
         entries.append(Entry(name, raw["approved"], tuple(raw["forbidden"]), raw["note"], tuple(raw.get("allowed", []))))
     base = Termbase(lang, entries, rel)
@@ -161,7 +161,7 @@ def load_termbase(path: Path, lang: str, rel: str | None = None) -> Termbase:
         clash = base.hits(e.approved, rel)
         if clash:
             raise ContentError(rel, f"term '{e.term}'",
-                               f"approved rendering '{e.approved}' is also forbidden ('{clash[0].variant}' of '{clash[0].entry.term}')")
+                               "approved rendering '{approved}' is also forbidden ('{variant}' of '{term}')", approved=e.approved, variant=clash[0].variant, term=clash[0].entry.term)
     return base
 
 
@@ -171,7 +171,7 @@ def load_termbases(root: Path, languages: tuple) -> dict[str, Termbase]:
     for lang in languages[1:]:
         path = root / "vertalen" / f"{lang}.yml"
         if not path.exists():
-            raise ContentError(f"vertalen/{lang}.yml", "file", f"missing termbase for language '{lang}'")
+            raise ContentError(f"vertalen/{lang}.yml", "file", "missing termbase for language '{lang}'", lang=lang)
         out[lang] = load_termbase(path, lang, f"vertalen/{lang}.yml")
     return out
 

@@ -87,21 +87,31 @@ def format_summary(rows: list[Status], languages: tuple, hits: list, strings: di
     for s in summarise(rows, languages):
         lines.append(f"{s.lang:<8}  {s.current:>7}  {s.behind:>6}  {s.missing:>7}  "
                      f"{s.reviewed:>4} ({s.reviewed_share:.0%})")
-    for lang in languages[1:]:
-        mine = [h for h in hits if h.lang == lang]
-        files = len({h.path for h in mine})
-        lines.append(f"terminology {lang}: " + (f"{len(mine)} forbidden variant(s) in {files} file(s)" if mine
-                                               else "every page and string uses the termbase's renderings"))
+    lines += format_terminology(hits, languages)
     for lang, (done, total) in (strings or {}).items():
         lines.append(f"strings {lang}: {done} of {total} reviewed by a human ({done / total if total else 0:.0%})")
     return "\n".join(lines)
+
+
+def format_terminology(hits: list, languages: tuple, only_hits: bool = False) -> list[str]:
+    """One line per translated language on its forbidden variants; ``only_hits``: only the languages
+    that have some (`make translations` without ALL=1: a hit needs work)."""
+    lines = []
+    for lang in languages[1:]:
+        mine = [h for h in hits if h.lang == lang]
+        if only_hits and not mine:
+            continue
+        files = len({h.path for h in mine})
+        lines.append(f"terminology {lang}: " + (f"{len(mine)} forbidden variant(s) in {files} file(s)" if mine
+                                               else "every page and string uses the termbase's renderings"))
+    return lines
 
 
 def format_todo(rows: list[Status], need_work: list[Status]) -> str:
     """`make translations`: only the pages that need work, one line each (the languages that are
     behind or missing), the counts, and the command to run next. ``need_work`` are the rows that
     count (partial.failing: a partial language's pages outside the parents' layer do not)."""
-    from .editor import _
+    from .editor import _, ngettext
     by_base: dict[str, list[Status]] = {}
     for r in need_work:
         by_base.setdefault(r.base, []).append(r)
@@ -111,7 +121,7 @@ def format_todo(rows: list[Status], need_work: list[Status]) -> str:
     if not by_base:
         lines.append(_("Every translation is up to date. The full table: make translations ALL=1"))
         return "\n".join(lines)
-    lines.append(_("{count} page(s) need work:", count=len(by_base)))
+    lines.append(ngettext("{count} page needs work:", "{count} pages need work:", len(by_base)))
     width = max(len(b) for b in by_base)
     state = {"behind": _("behind"), "missing": _("missing")}
     for base, mine in by_base.items():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import yaml
 from yaml.constructor import ConstructorError
 
-from .editor import _
 from .model import ContentError
 
 MAX_DEPTH = 20
@@ -35,24 +34,26 @@ class _Loader(_Base):
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
 
 
-def _line(mark, offset: int) -> str:
-    return f" (line {mark.line + 1 + offset})" if mark is not None else ""
+def _line(mark, offset: int) -> int:
+    return mark.line + 1 + offset  # events always carry a mark
 
 
 def load(text: str, path: str, field: str = "file", line_offset: int = 0):
     """Parse ``text``; ``line_offset`` is added to line numbers (front matter starts on line 2)."""
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1 + line_offset
-        raise ContentError(path, field, f"contains a NUL byte (line {line})")
+        raise ContentError(path, field, "contains a NUL byte (line {line})", line=line)
     try:
         depth = 0
         for event in yaml.parse(text, Loader=_Base):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise ContentError(path, field, f"YAML anchors and aliases are not allowed{_line(event.start_mark, line_offset)}")
+                raise ContentError(path, field, "YAML anchors and aliases are not allowed (line {line})", line=_line(event.start_mark, line_offset))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise ContentError(path, field, f"nested more than {MAX_DEPTH} levels deep{_line(event.start_mark, line_offset)}")
+                    raise ContentError(path, field, "nested more than {count} level deep (line {line})",
+                                       plural="nested more than {count} levels deep (line {line})",
+                                       count=MAX_DEPTH, line=_line(event.start_mark, line_offset))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
         return yaml.load(text, Loader=_Loader)
@@ -60,9 +61,9 @@ def load(text: str, path: str, field: str = "file", line_offset: int = 0):
         mark = _start(e, text)
         problem = getattr(e, "problem", None) or "cannot be parsed"
         if mark is None:
-            raise ContentError(path, field, _("invalid YAML: {problem}", problem=problem)) from None
-        raise ContentError(path, field, _("invalid YAML (line {line}): {problem}",
-                                          line=mark.line + 1 + line_offset, problem=problem)) from None
+            raise ContentError(path, field, "invalid YAML: {problem}", problem=problem) from None
+        raise ContentError(path, field, "invalid YAML (line {line}): {problem}",
+                               line=mark.line + 1 + line_offset, problem=problem) from None
 
 
 # Where the parser names the start of what it could not finish: an unclosed quote or bracket. The
