@@ -97,9 +97,20 @@ def test_the_release_has_its_parts_and_its_sums_hold(unzipped):
 
 
 def test_no_example_org_in_any_file_of_a_release_without_site_url(unzipped):
-    """Also inside the packages for a learning platform."""
+    """Also inside the packages for a learning platform, and in the text and links of the PDFs
+    (their streams are compressed: read them as a reader does)."""
+    import pypdfium2
     hits = [name for name, data in _all_bytes(unzipped) if b"example.org" in data]
     assert not hits, hits[:5]
+    pdfs = sorted(unzipped.rglob("*.pdf"))
+    assert pdfs
+    for path in pdfs:
+        pdf = pypdfium2.PdfDocument(path)
+        for n in range(len(pdf)):
+            text = pdf[n].get_textpage().get_text_range()
+            assert text.strip() and "example.org" not in text, (path.name, n)
+            assert "http" not in text, (path.name, n, "an online address printed without a site_url")
+        pdf.close()
 
 
 @pytest.fixture(scope="module")
