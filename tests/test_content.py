@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+
 from conftest import LANGUAGES, ROOT
 from kennisbank import plain
 from kennisbank.vocab import SECTIONS, TAGS
@@ -67,12 +69,29 @@ def test_scaffold_makes_a_valid_card_with_the_next_free_id(project):
     import subprocess
     import sys
     from kennisbank.loader import load_site
+    from kennisbank.model import ContentError
     env = dict(os.environ, PYTHONPATH=str(project / "hooks"))
     result = subprocess.run([sys.executable, "-m", "kennisbank", "new", "voorwaarde", "Zorg voor een rustige plek"],
                             cwd=project, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     path = project / "docs" / "voorwaarden" / "zorg-voor-een-rustige-plek.md"
     assert path.exists() and "V28" in result.stdout
+    # unfilled, the scaffold never ships (issue 26): the build names the file and the first field
+    with pytest.raises(ContentError) as refused:
+        load_site(project / "docs", LANGUAGES)
+    assert (refused.value.path, refused.value.field) == ("voorwaarden/zorg-voor-een-rustige-plek.md", "summary")
+    # filled in (a source word for word from the report), it is a whole card
+    text = path.read_text(encoding="utf-8")
+    for example, own in (("Eén korte zin over waar deze kaart over gaat.", "Praat op een rustige plek."),
+                         ("Wat betekent dit voor u als ouder? Schrijf het hier in korte zinnen.",
+                          "Een gesprek gaat beter op een rustige plek. U kunt daarom vragen."),
+                         ("Een korte zin die zegt wat u kunt doen.", "Vraag om een rustige plek."),
+                         ("Een vraag voor pabo-studenten om over na te denken?", "Waar praat jij met ouders?"),
+                         ("De tekst uit het verslag, letterlijk overgenomen.", "En waar het rustig is, laat bijvoorbeeld iedereen zijn telefoon uitzetten aan het begin van het gesprek."),
+                         ("Schrijf hier in korte zinnen wat de rondetafelgesprekken zeiden.", "Een rustige plek helpt.")):
+        assert example in text
+        text = text.replace(example, own)
+    path.write_text(text, encoding="utf-8")
     site = load_site(project / "docs", LANGUAGES)
     card = site.cards["V28"]
     assert card.section == "voorwaarde" and card.nl.title == "Zorg voor een rustige plek" and card.checklist
