@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -76,33 +77,48 @@ def test_a_yaml_error_shows_in_the_page_and_goes_when_fixed(preview):
     # the title's line opens a quote that is never closed: YAML gives up only at the end of the
     # front matter, many lines further
     bad = "\n".join(lines[:at] + ['title: "' + lines[at][len("title:"):].strip()] + lines[at + 1:])
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60000)
+    # Its own Playwright in a thread of its own: the session's browser fixture may already run a
+    # sync Playwright in this thread, and a second one inside it refuses to start.
+    errors = []
+
+    def drive():
         try:
-            page = browser.new_page()
-            page.set_default_timeout(20000)
-            blocked = []
-            page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
-            page.goto(url)
-            # the CSP is on: the page carries it, and nothing it runs was blocked
-            assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
-            page.wait_for_load_state("load")
-            time.sleep(0.5)  # the reload script starts its long poll on "load"
-            card.write_text(bad, encoding="utf-8")
-            saved = time.monotonic()
-            box = page.locator(".kb-preview-error")
-            box.wait_for(state="visible", timeout=2000)
-            shown = time.monotonic() - saved
-            text = box.inner_text()
-            assert card.relative_to(project / "docs").as_posix() in text, text
-            assert f"line {at + 1}" in text, text  # where the quote opens, not where YAML gave up
-            assert shown < 2, shown
-            assert page.locator("h1").count() >= 1  # the last good page is still under it
-            card.write_text(good, encoding="utf-8")
-            box.wait_for(state="detached", timeout=10000)
-            page.locator("h1").first.wait_for(state="visible")
-            assert not blocked, blocked
-        finally:
-            browser.close()
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60000)
+                try:
+                    page = browser.new_page()
+                    page.set_default_timeout(20000)
+                    blocked = []
+                    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+                    page.goto(url)
+                    # the CSP is on: the page carries it, and nothing it runs was blocked
+                    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+                    page.wait_for_load_state("load")
+                    time.sleep(0.5)  # the reload script starts its long poll on "load"
+                    card.write_text(bad, encoding="utf-8")
+                    saved = time.monotonic()
+                    box = page.locator(".kb-preview-error")
+                    box.wait_for(state="visible", timeout=2000)
+                    shown = time.monotonic() - saved
+                    text = box.inner_text()
+                    assert card.relative_to(project / "docs").as_posix() in text, text
+                    assert f"line {at + 1}" in text, text  # where the quote opens, not where YAML gave up
+                    assert shown < 2, shown
+                    assert page.locator("h1").count() >= 1  # the last good page is still under it
+                    card.write_text(good, encoding="utf-8")
+                    box.wait_for(state="detached", timeout=10000)
+                    page.locator("h1").first.wait_for(state="visible")
+                    assert not blocked, blocked
+                finally:
+                    browser.close()
+        except BaseException as e:  # noqa: BLE001 - raised again in the test's own thread
+            errors.append(e)
+
+    worker = threading.Thread(target=drive, daemon=True)
+    worker.start()
+    worker.join(timeout=300)
+    assert not worker.is_alive(), "the browser part did not finish within 300 s"
+    if errors:
+        raise errors[0]
     log = log_file.read_text(encoding="utf-8")
     assert "Traceback" not in log, log[-3000:]
