@@ -13,6 +13,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import LANGUAGES, ROOT
+from test_loader import GOOD  # the same valid card
 from kennisbank import editor
 
 PO = ROOT / "hooks" / "locales" / "nl" / "LC_MESSAGES" / "editor.po"
@@ -93,26 +94,6 @@ def test_every_message_in_the_code_has_dutch_with_the_same_placeholders():
     assert not problems, "\n".join(problems)
 
 
-GOOD = """\
----
-id: T01
-title: Een titel
-summary: Een korte zin.
-parents: U kunt hier iets mee. Vraag het gerust.
-section: thema
-audiences: [ouders]
-tags: [taal, tolk]
-checklist:
-  - id: a
-    for: ouders
-    text: Doe iets.
-questions: ["Wat vind jij?"]
-related: []
-source: Een zin uit het verslag.
----
-
-Tekst.
-"""
 
 
 def _refusal(tmp_path, monkeypatch, text: str) -> str:
