@@ -32,7 +32,7 @@ from kennisbank.glossary import Glossary
 from kennisbank.links import Links, section_pairs
 from kennisbank.loader import language_of, load_site, section_of
 from kennisbank.model import ContentError
-from kennisbank.partial import PARENTS_PAGE, coverage
+from kennisbank.partial import PARENTS_PAGE, coverage, notice_href, own_pages
 from kennisbank.school import check_site_url, read_school as load_school_file
 from kennisbank.strings import load_strings
 from kennisbank.terms import check_project, load_termbases
@@ -47,7 +47,8 @@ NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "chec
 # the parents' pages, the home page, the printed parents' list and the bilingual sheet.
 PARENT_PAGES = ("index.md", "lezers/ouders.md", "checklists/ouders.md", "checklists/ouders-tweetalig.md")
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
-                        term_hits={}, partial=(), nav=None, views={}, school_json="null", templates=None)
+                        term_hits={}, partial=(), nav=None, views={}, school_json="null", templates=None,
+                        dutch={})
 
 
 def _languages(config) -> tuple:
@@ -189,35 +190,41 @@ def _url(config, lang: str, src_uri: str) -> str:
     return _generated_file(config, lang, src_uri).url
 
 
-def _generated_pages(config, lang: str, site_url: str) -> dict[str, tuple[str, bool]]:
-    """src_uri -> (markdown, in nav) for the pages the build makes itself."""
+def _generated_pages(config, lang: str, site_url: str, own=None) -> dict[str, tuple[str, bool]]:
+    """src_uri -> (markdown, in nav) for the pages the build makes itself. ``own``: for a partial
+    language, the pages it builds; the others are listed with no text (they are not built)."""
+    pages = _all_generated_pages(config, lang, site_url)
+    return {src: (md() if own is None or src in own else "", in_nav) for src, (md, in_nav) in pages.items()}
+
+
+def _all_generated_pages(config, lang: str, site_url: str) -> dict:
+    """src_uri -> (function making its markdown, in nav)."""
     site, strings = state.site, state.strings
     default = site.languages[0]
-    pages = {f"{render.CHECKLIST_DIR}/index.md": (render.render_checklist_index(state.checklists, lang, strings), True)}
+    pages = {f"{render.CHECKLIST_DIR}/index.md": (lambda: render.render_checklist_index(state.checklists, lang, strings), True)}
     sheet = f"{render.CHECKLIST_DIR}/ouders-tweetalig.md"
     for cid, cl in state.checklists.items():
         src = f"{render.CHECKLIST_DIR}/{cid}.md"
-        url = render.online_url(site_url, _url(config, lang, src)) if site_url else ""
-        pages[src] = (render.render_checklist_page(
-            cl, lang, strings, url, _side_by_side(config, lang, src, sheet) if cid == "ouders" else None), True)
-    pages[sheet] = (render.render_bilingual(state.checklists["ouders"], lang, default, strings, render.online_url(
+        pages[src] = (lambda cid=cid, cl=cl, src=src: render.render_checklist_page(
+            cl, lang, strings, render.online_url(site_url, _url(config, lang, src)) if site_url else "",
+            _side_by_side(config, lang, src, sheet) if cid == "ouders" else None), True)
+    pages[sheet] = (lambda: render.render_bilingual(state.checklists["ouders"], lang, default, strings, render.online_url(
         site_url, _url(config, lang, sheet)) if site_url else "", _side_by_side(config, lang, sheet, sheet)), False)
     for card in site.cards.values():
         src = render.side_by_side_path(card)
-        pages[src] = (render.render_side_by_side(card, lang, default, strings,
-                                                 _side_by_side(config, lang, src, src)), False)
-    pages[f"{render.TAG_DIR}/index.md"] = (render.render_tag_index(site, lang, strings), True)
+        pages[src] = (lambda card=card, src=src: render.render_side_by_side(
+            card, lang, default, strings, _side_by_side(config, lang, src, src)), False)
+    pages[f"{render.TAG_DIR}/index.md"] = (lambda: render.render_tag_index(site, lang, strings), True)
     for tag in TAGS:
-        pages[f"{render.TAG_DIR}/{tag}.md"] = (render.render_tag_page(tag, site, lang, strings), False)
-    pages[render.OVERVIEW] = (render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
-    pages[render.READER] = (render.render_reader(
+        pages[f"{render.TAG_DIR}/{tag}.md"] = (lambda tag=tag: render.render_tag_page(tag, site, lang, strings), False)
+    pages[render.OVERVIEW] = (lambda: render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
+    pages[render.READER] = (lambda: render.render_reader(
         site, lang, strings, language_name=_language_names(config)[lang],
         date=render.build_date(lang, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())),
         school_name=state.school.name if state.school else None), True)
-    pages[render.GLOSSARY] = (render.render_glossary(lang, strings), True)
-    rows = translation_status(site)
-    pages[render.STATUS] = (render.render_status(rows, site, lang, strings, state.term_hits,
-                                                 coverage(site, rows, state.partial)), True)
+    pages[render.GLOSSARY] = (lambda: render.render_glossary(lang, strings), True)
+    pages[render.STATUS] = (lambda: render.render_status(translation_status(site), site, lang, strings, state.term_hits,
+                                                         coverage(site, translation_status(site), state.partial)), True)
     return pages
 
 
@@ -242,23 +249,31 @@ def on_files(files, config):
     lang = _lang(config)
     # Cards stay out of the sidebar: each section's page lists them. A sidebar of every card
     # made each page's HTML grow with the number of cards, and the build quadratic.
+    # A partial language builds only its own pages; links to the others still resolve (to the
+    # notice pages on_post_build writes at their addresses).
+    own = own_pages(state.site, lang) if lang in state.partial else None
     for f in files.documentation_pages():
-        if section_of(_base(f.src_uri)):
+        if own is not None and _base(f.src_uri) not in own:
+            f.inclusion = InclusionLevel.EXCLUDED
+        elif section_of(_base(f.src_uri)):
             f.inclusion = InclusionLevel.NOT_IN_NAV
     school = state.school
     if school and school.logo:
         files.append(File.generated(config, config.theme["logo"], abs_src_path=school.logo))
     if school and school.color:
         files.append(File.generated(config, "assets/school.css", content=render.school_css(school.color)))
-    state.generated = _generated_pages(config, lang, config.site_url or "")  # "": no address to print
+    state.generated = _generated_pages(config, lang, config.site_url or "", own)  # "": no address to print
     for src_uri, (markdown, in_nav) in state.generated.items():
         f = _generated_file(config, lang, src_uri, markdown, in_nav)
+        if own is not None and src_uri not in own:
+            f.inclusion = InclusionLevel.EXCLUDED
         f.locale = f.locale_alternate_of = lang
         f.localization = None if lang == state.site.languages[0] else lang
         f.alternates = {other: _generated_file(config, other, src_uri) for other in state.site.languages}
         files.append(f)
         # static-i18n's sitemap lists the files it saw; add ours, with their alternates (hreflang).
-        config.plugins["i18n"].i18n_files_per_language.setdefault(lang, []).append(f)
+        if f.inclusion.is_included():
+            config.plugins["i18n"].i18n_files_per_language.setdefault(lang, []).append(f)
     return files
 
 
@@ -421,7 +436,10 @@ def on_page_content(html, page, config, files):
         html = state.glossaries[lang].annotate(render.label_task_lists(csp.alignment_classes(html)))
         if _is_fallback(page, lang):  # Dutch text on a page of another language: say so to screen readers
             html = render.in_dutch(html, state.site.languages[0], state.strings)
-        return sanitise.check(html, page.file.src_uri, "body")
+        html = sanitise.check(html, page.file.src_uri, "body")
+        if lang == state.site.languages[0] and state.partial:  # the Dutch text of a partial language's notice pages
+            state.dutch[page.file.src_uri] = (page.title, html, page.url)
+        return html
     except ContentError as e:
         raise PluginError(_("Invalid content: {error}", error=editor_error(e))) from None
 
@@ -460,6 +478,7 @@ def on_post_build(config):
         for name, text in search.index_files(index).items():
             (folder / name).write_text(text, encoding="utf-8")
     (root / "brand.html").write_text(_brand_page(config), encoding="utf-8")  # checked below with every page
+    _write_notice_pages(config, root)
     for page in sorted(root.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         found = csp.inline_scripts(text)
@@ -499,6 +518,39 @@ def on_post_build(config):
                     f.write_text(new, encoding="utf-8")
     if bundles != 1:
         raise PluginError(f"assets/javascripts: {bundles} Material bundles (bundle.*.js), expected 1")
+
+
+def _write_notice_pages(config, root: Path) -> None:
+    """A partial language's pages that are not translated: one light page each, at the address
+    the page would have (overrides/kb-notice.html), with the notice in the language, the way to
+    the Dutch page, the parents' page and the other languages, and the Dutch text."""
+    built = [x.locale for x in config.plugins["i18n"].config.languages if x.build]
+    default = state.site.languages[0]
+    dutch_urls = {url for _, _, url in state.dutch.values()}
+    template = state.templates.get_template("kb-notice.html")
+    names = _switcher(config)
+    css = [p.relative_to(root).as_posix() for p in sorted((root / "assets" / "stylesheets").glob("main.*.min.css"))]
+    css += [x for x in config.extra_css]
+    for lang in [x for x in state.partial if x in built]:
+        own, s = own_pages(state.site, lang), state.strings[lang]
+        for src, (title, article, dutch_url) in sorted(state.dutch.items()):
+            if src in own:
+                continue
+            url = _url(config, lang, src)
+            rel = lambda target: render.relative_url(url, target)
+            text = sanitise.relink(article, lambda v: notice_href(v, dutch_url, url, lang, dutch_urls))
+            page = template.render(
+                lang=lang, dir=s["dir"], dutch_lang=default, title=title, site_name=s.t("site.name"),
+                csp=config.extra.get("csp_meta") or "", school_json=state.school_json,
+                home=rel(_url(config, lang, "index.md")), favicon=rel(config.theme.get("favicon") or "assets/images/favicon.png"),
+                stylesheets=[rel(x) for x in css], scripts=[rel(str(getattr(x, "path", x))) for x in config.extra_javascript],
+                notice=s["translation"]["partial"], dutch=rel(dutch_url), dutch_label=s["translation"]["dutch_original"],
+                parents=rel(_url(config, lang, PARENTS_PAGE)), parents_label=s["translation"]["partial_parents"],
+                languages=[{"code": x, "name": names[x]["name"], "dir": names[x]["dir"], "href": rel(_url(config, x, src))}
+                           for x in state.site.languages if x in built], article=text)
+            out = root / _generated_file(config, lang, src).dest_uri
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(page, encoding="utf-8")
 
 
 def _brand_page(config) -> str:

@@ -7,6 +7,7 @@ shipped site.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -112,10 +113,19 @@ def test_fixture_language_is_right_to_left_with_its_own_messages(partial_site):
     assert strings[CODE]["translation"]["partial"] == OWN["translation.partial"]
 
 
+def _notice_languages(html):
+    """{hreflang: (lang, dir, link text)} of a notice page's list of languages."""
+    ul = re.search(r'<ul class="kb-notice-languages">(.*?)</ul>', html, re.S)
+    return {m.group(1): (m.group(2), m.group(3), m.group(4).strip()) for m in re.finditer(
+        r'<a href="[^"]*" hreflang="([^"]+)" lang="([^"]+)" dir="([^"]+)"[^>]*>(.*?)</a>', ul.group(1) if ul else "", re.S)}
+
+
 @pytest.mark.parametrize("where", ["", f"{CODE}/", "en/lesbrief/", f"{CODE}/lesbrief/"])
 def test_switcher_marks_the_partial_language_only(partial_site, where):
     _, out, strings, _ = partial_site
-    links = _switcher(_read(out, where))
+    html = _read(out, where)
+    # an untranslated page of the partial language is a notice page: its list of languages
+    links = _notice_languages(html) if where == f"{CODE}/lesbrief/" else _switcher(html)
     assert len(links) == 8
     # the mark is part of the link's text, so it is seen and read out, in the language's own voice
     assert links[CODE] == (CODE, "rtl", OWN["switcher.partial"].format(name=NAME))
@@ -126,20 +136,55 @@ def test_switcher_marks_the_partial_language_only(partial_site, where):
 def test_untranslated_page_is_dutch_with_a_notice_in_the_partial_language(partial_site):
     _, out, strings, _ = partial_site
     html = _read(out, f"{CODE}/lesbrief")
-    assert re.search(rf'<html lang="{CODE}"', html) and '<body dir="rtl">' in html
+    assert re.search(rf'<html lang="{CODE}" dir="rtl"', html) and '<body dir="rtl"' in html
     notice = re.search(r'<div class="admonition warning kb-banner kb-partial"([^>]*)>(.*?)</div>', html, re.S)
-    assert notice and f'lang="{CODE}"' in notice.group(1) and 'dir="rtl"' in notice.group(1)
-    assert OWN["translation.partial"] in notice.group(2)
+    assert notice and OWN["translation.partial"] in notice.group(2)
     for lang in ("nl", "en", "fa"):  # the notice is the partial language's own, not a neighbour's
         assert strings[lang]["translation"]["partial"] not in html
         assert strings[lang]["translation"]["missing"] not in html
     link = re.search(r'<a href="([^"]+)">' + re.escape(strings[CODE]["translation"]["partial_parents"]), notice.group(2))
     assert link and (out / CODE / "lesbrief" / link.group(1) / "index.html").resolve() == \
         (out / CODE / "lezers" / "ouders" / "index.html").resolve()
-    # the Dutch text, marked as Dutch and left-to-right, with the notice inside it marked as Pashto
+    dutch = re.search(r'<a href="([^"]+)" hreflang="nl">', notice.group(2))
+    assert dutch and (out / CODE / "lesbrief" / dutch.group(1) / "index.html").resolve() == (out / "lesbrief" / "index.html")
+    # the Dutch text, marked as Dutch and left-to-right, after the notice
     body = re.search(r'<div class="kb-fallback" lang="nl" dir="ltr">(.*)</div>', html, re.S)
-    assert body and "<h1" in body.group(1) and "Lesbrief" in body.group(1) and "kb-partial" in body.group(1)
+    assert body and "<h1" in body.group(1) and "Lesbrief" in body.group(1) and body.start() > notice.end()
     assert "kb-missing" not in html and "kb-unreviewed" not in html
+
+
+def _links(html):
+    return [m.group(1) for m in re.finditer(r'<a [^>]*?href="([^"#:]+)(?:#[^"]*)?"', html)]
+
+
+def test_a_partial_language_builds_its_own_pages_and_light_notices_for_the_rest(partial_site):
+    """Only the parents' layer (and the parents' list, sheet, side-by-side pages and glossary) is
+    built with Material; the other pages are notice pages, and every link from either kind of
+    page reaches a file: to a page in the same language where there is one, else to the Dutch."""
+    project, out, strings, layer = partial_site
+    pages = sorted((out / CODE).rglob("index.html"))
+    dutch = sorted(p for p in out.rglob("index.html") if p.relative_to(out).parts[0] not in
+                   ("en", "tr", "ar", "pl", "uk", "fa", CODE))
+    assert len(pages) == len(dutch)  # every Dutch page has an address in the partial language
+    material = [p for p in pages if 'class="md-header' in p.read_text(encoding="utf-8")]
+    notices = [p for p in pages if 'class="kb-notice-page"' in p.read_text(encoding="utf-8")]
+    assert len(material) + len(notices) == len(pages)
+    built = {p.parent.relative_to(out / CODE).as_posix() for p in material}
+    # by hand: the 58 pages of the layer, the parents' list and its sheet, the glossary, and a
+    # side-by-side page for each of the 56 cards
+    assert len(built) == 58 + 3 + 56, len(built)
+    assert {"lezers/ouders", ".", "checklists/ouders", "checklists/ouders-tweetalig", "woordenlijst",
+            "naast-elkaar/zorg-voor-een-tolk"} <= built
+    assert not {"lesbrief", "reader", "overzicht", "checklists/leerkrachten", "vertalingen"} & built
+    for p in material[:40] + notices[:40] + [out / CODE / "index.html", out / CODE / "lesbrief/index.html"]:
+        for href in _links(p.read_text(encoding="utf-8")):
+            target = (p.parent / href)
+            target = target / "index.html" if href.endswith("/") or target.is_dir() else target
+            assert target.resolve().is_file(), f"{p.relative_to(out)} -> {href}"
+    # its search index holds its own pages only
+    index = json.loads((out / CODE / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0].rstrip("/") or "." for d in index["docs"]}  # relative to ps/
+    assert "lezers/ouders" in locations and locations <= built and "lesbrief" not in locations
 
 
 def test_parents_layer_is_in_the_partial_language(partial_site):
@@ -176,9 +221,9 @@ def test_status_page_shows_coverage_and_partial(partial_site):
     assert strings["nl"]["translation"]["partial_language"] in ps
     fa = re.sub(r"<[^>]+>", "", rows["fa"])
     assert f"{total} van {total} (100%)" in fa and strings["nl"]["translation"]["partial_language"] not in fa
-    # in the partial language's own status page, its own words
-    own = re.sub(r"<[^>]+>", "", _read(out, f"{CODE}/vertalingen"))
-    assert strings[CODE]["translation"]["partial_language"] in own
+    # the status page is for editors: in the partial language it is a notice page with the Dutch text
+    own = _read(out, f"{CODE}/vertalingen")
+    assert 'class="kb-notice-page"' in own and strings["nl"]["translation"]["partial_language"] in own
 
 
 def test_make_translations_accepts_a_partial_language_but_not_a_gap_in_its_parents_layer(tmp_path):
@@ -238,17 +283,21 @@ def test_in_chromium_the_mark_shows_and_the_pages_pass_axe(partial_site, page):
     _, out, strings, _ = partial_site
     httpd, base = serve(out)
     try:
-        page.goto(f"{base}{CODE}/lesbrief/")
-        assert page.evaluate("document.documentElement.lang") == CODE
-        notice = page.locator(".kb-partial")
-        assert notice.is_visible() and notice.evaluate("e => getComputedStyle(e).direction") == "rtl"
-        assert page.locator(".kb-fallback h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
+        page.goto(f"{base}{CODE}/lezers/ouders/")
         page.locator(".md-header__option .md-select").first.hover()
         entry = page.locator(f'.md-select__link[hreflang="{CODE}"]')
         entry.wait_for(state="visible")
         assert entry.inner_text().strip() == OWN["switcher.partial"].format(name=NAME)
         assert axe_violations(page) == []
-        page.goto(f"{base}{CODE}/vertalingen/")
+        page.goto(f"{base}{CODE}/lesbrief/")  # a notice page
+        assert page.evaluate("document.documentElement.lang") == CODE
+        notice = page.locator(".kb-partial")
+        assert notice.is_visible() and notice.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert page.locator(".kb-fallback h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
+        # styled by the site's stylesheets (they loaded): Material's typography, the notice's colours
+        assert page.locator(".kb-fallback h1").evaluate("e => getComputedStyle(e).fontWeight") != "700"
         assert axe_violations(page) == []
+        page.locator(f'.kb-notice-languages a[hreflang="nl"]').click()
+        page.wait_for_url(f"{base}lesbrief/")
     finally:
         httpd.shutdown()

@@ -9,7 +9,7 @@ import icu
 
 @lru_cache(maxsize=None)
 def _collator(lang: str):
-    return icu.Collator.createInstance(icu.Locale(lang))
+    return icu.Collator.createInstance(icu.Locale.forLanguageTag(lang))  # BCP 47: zh-Hans, ckb
 
 
 def sort_key(lang: str):

@@ -10,13 +10,18 @@ the termbase belong to it too; the build and ``make translations`` require them 
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .loader import CARDS_MARKER, marker_args
 from .model import PARENTS, Site
-from .render import card_path, marker_cards
+from .render import CHECKLIST_DIR, GLOSSARY, card_path, marker_cards, side_by_side_path
 
 HOME, PARENTS_PAGE = "index.md", "lezers/ouders.md"
+# The pages the build makes that belong to the parents' layer: the parents' list, its bilingual
+# sheet and the glossary (the catalog and glossary are translated in full).
+LAYER_GENERATED = (f"{CHECKLIST_DIR}/ouders.md", f"{CHECKLIST_DIR}/ouders-tweetalig.md", GLOSSARY)
 
 
 def parents_layer(site: Site) -> tuple:
@@ -27,6 +32,37 @@ def parents_layer(site: Site) -> tuple:
         paths += [card_path(c) for c in marker_cards(site, marker_args(m))]
     paths += [card_path(c) for c in site.cards.values() if any(i.audience == PARENTS for i in c.checklist)]
     return tuple(dict.fromkeys(p for p in paths if p in site.pages))
+
+
+def own_pages(site: Site, lang: str) -> frozenset:
+    """Docs paths (of the Dutch originals) that a partial language builds itself: its translated
+    pages, the generated pages of the parents' layer, and the side-by-side page of every card it
+    translated. Every other page of the language is a light notice page pointing to the Dutch text
+    (not a second copy of the Dutch site)."""
+    translated = {p.base for p in site.pages.values() if p.lang == lang}
+    cards = [c for c in site.cards.values() if lang in c.texts]
+    return frozenset(translated | set(LAYER_GENERATED) | {side_by_side_path(c) for c in cards})
+
+
+def notice_href(value: str, dutch_url: str, notice_url: str, lang: str, dutch_pages: set) -> str:
+    """An address in the Dutch text of a page, as it must read on that page's notice page in a
+    partial language (``lang/`` + the Dutch URL): a link to another Dutch page goes to the same
+    page in ``lang`` (translated, or its notice page); anything else (an asset, another language's
+    page) to where it was. Addresses with a scheme and same-page anchors stay as they are."""
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not parts.path:
+        return value
+    target = urljoin("/" + dutch_url, parts.path).lstrip("/")
+    page = "" if target in ("", ".") else target
+    if page in dutch_pages:
+        page = f"{lang}/{page}"
+    return urlunsplit(("", "", _relative(notice_url, page), parts.query, parts.fragment))
+
+
+def _relative(from_url: str, to_url: str) -> str:
+    folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath("/" + to_url, "/" + folder)
+    return rel + "/" if (to_url.endswith("/") or not to_url) and not rel.endswith("/") else rel
 
 
 @dataclass(frozen=True)

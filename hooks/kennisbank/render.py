@@ -18,6 +18,7 @@ from babel.numbers import format_percent
 
 from .checklists import Checklist, Entry
 from .collation import collated
+from .strings import babel_locale
 from .links import Links
 from .course import QUESTIONS_MARKER, question_picks
 from .loader import CARDS_MARKER, LANGUAGES_MARKER, marker_args
@@ -424,13 +425,13 @@ def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | 
            f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|---|"]
     for sm in summarise(rows, site.languages):
         n = [f'<bdi dir="ltr">{s.number(v)}</bdi>' for v in (sm.current, sm.behind, sm.missing)]
-        share = f'<bdi dir="ltr">{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=lang)})</bdi>'
+        share = f'<bdi dir="ltr">{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=babel_locale(lang))})</bdi>'
         terms = f'<bdi dir="ltr">{s.number((term_hits or {}).get(sm.lang, 0))}</bdi>'
         c = cov.get(sm.lang)
         translated = "" if c is None else s.t(
             "translation.coverage_cell", count=f'<bdi dir="ltr">{s.number(c.translated)}</bdi>',
             total=f'<bdi dir="ltr">{s.number(c.total)}</bdi>',
-            share=f'<bdi dir="ltr">{format_percent(c.share, locale=lang)}</bdi>')
+            share=f'<bdi dir="ltr">{format_percent(c.share, locale=babel_locale(lang))}</bdi>')
         mark = f' <small class="kb-partial">({tr["partial_language"]})</small>' if c is not None and c.partial else ""
         out.append(f'| <span class="kb-lang-summary" lang="{sm.lang}">{strings[sm.lang]["language"]}</span>{mark} '
                    f'| <span class="kb-coverage">{translated}</span> | {" | ".join(n)} | {share} | {terms} |')
@@ -604,7 +605,7 @@ def build_date(lang: str, epoch: int) -> str:
     import datetime
 
     from babel.dates import format_date
-    return format_date(datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date(), "long", locale=lang)
+    return format_date(datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date(), "long", locale=babel_locale(lang))
 
 
 def render_reader(site: Site, lang: str, strings: dict, language_name: str = "", date: str = "",

@@ -105,6 +105,16 @@ def clean(html: str) -> str:
                      strip_comments=True, attribute_filter=_filter)
 
 
+def relink(html: str, rewrite) -> str:
+    """``clean``, with every address that passes the allowlist (href, src) passed through
+    ``rewrite``: the Dutch text of a page, moved to another folder (partial.notice_href)."""
+    def keep(tag: str, attr: str, value: str):
+        value = _filter(tag, attr, value)
+        return rewrite(value) if value is not None and attr in ("href", "src") else value
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None,
+                     strip_comments=True, attribute_filter=keep)
+
+
 def _events(html: str) -> list[tuple[str, tuple]]:
     """Every start tag with its attributes (names and decoded values), in order. Read with the
     linear patterns below: Python's HTMLParser takes quadratic time on some broken input."""

@@ -40,9 +40,15 @@ NUMBER_IN_WORD = {"zero", "one", "two"}
 MAX_CATALOG_BYTES = 256 * 1024  # the largest catalog today is about 25 kB
 
 
+def babel_locale(lang: str) -> Locale:
+    """The CLDR locale of a site language code. The site writes codes as HTML and static-i18n do
+    (BCP 47: ``zh-Hans``), Babel with an underscore (``zh_Hans``)."""
+    return Locale.parse(lang.replace("-", "_"))
+
+
 def direction(lang: str) -> str:
-    """"rtl" or "ltr": the language's script direction as CLDR gives it (ar and fa are "rtl")."""
-    return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+    """"rtl" or "ltr": the language's script direction as CLDR gives it (ar, fa and ckb are "rtl")."""
+    return "rtl" if babel_locale(lang).character_order == "right-to-left" else "ltr"
 
 
 class Messages(dict):
@@ -60,7 +66,7 @@ class Messages(dict):
 
     def __init__(self, lang: str, translations: gettext.GNUTranslations, keys: dict, glossary: dict):
         self.lang, self._tr, self._keys = lang, translations, keys
-        locale = Locale.parse(lang)
+        locale = babel_locale(lang)
         tree: dict = {"language": locale.get_display_name(lang),
                       "dir": direction(lang)}
         for key, (msgid, plural) in keys.items():
@@ -88,13 +94,13 @@ class Messages(dict):
 
     def list(self, items) -> str:
         items = list(items)
-        return format_list(items, locale=self.lang) if items else ""
+        return format_list(items, locale=babel_locale(self.lang)) if items else ""
 
     def number(self, n) -> str:
-        return format_decimal(n, locale=self.lang)
+        return format_decimal(n, locale=babel_locale(self.lang))
 
     def date(self, d: date, skeleton: str = "MMMMd") -> str:
-        return format_skeleton(skeleton, d, locale=self.lang)
+        return format_skeleton(skeleton, d, locale=babel_locale(self.lang))
 
 
 def _fields(text: str, path: str, key: str) -> set:
@@ -114,7 +120,7 @@ def _fields(text: str, path: str, key: str) -> set:
 
 def _cldr_forms(lang: str) -> tuple[int, list[str]]:
     """Number of plural forms and their CLDR categories, in gettext's order."""
-    rule = Locale.parse(lang).plural_form
+    rule = babel_locale(lang).plural_form
     categories = [tag for tag in ("zero", "one", "two", "few", "many") if tag in rule.tags] + ["other"]
     return int(to_gettext(rule).split("nplurals=")[1].split(";")[0]), categories
 
@@ -129,7 +135,7 @@ def _read_catalog(folder: Path, lang: str):
                                         f"(a catalog is at most {MAX_CATALOG_BYTES:,} bytes)")
     try:
         with path.open("rb") as f:
-            catalog = read_po(f, locale=lang, abort_invalid=True)
+            catalog = read_po(f, locale=babel_locale(lang), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as e:
         raise ContentError(rel, "file", "cannot be read: {problem}", problem=str(e).splitlines()[0]) from None
     except UnknownLocaleError:
