@@ -22,7 +22,7 @@ from babel import Locale
 from babel.messages.plurals import get_plural
 
 from conftest import copy_project, mkdocs, refused_build
-from kennisbank.strings import load_strings
+from kennisbank.strings import babel_locale, load_strings
 
 CODE, NAME, FROM = "ps", "پښتو", "fa"
 # The fixture's own wording of the two messages under test (no other catalog has them).
@@ -109,7 +109,7 @@ def _switcher(html):
 
 def test_fixture_language_is_right_to_left_with_its_own_messages(partial_site):
     _, _, strings, _ = partial_site
-    assert strings[CODE]["dir"] == "rtl" and Locale.parse(CODE).character_order == "right-to-left"
+    assert strings[CODE]["dir"] == "rtl" and babel_locale(CODE).character_order == "right-to-left"
     assert strings[CODE]["translation"]["partial"] == OWN["translation.partial"]
 
 

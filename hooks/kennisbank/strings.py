@@ -67,7 +67,7 @@ class Messages(dict):
     def __init__(self, lang: str, translations: gettext.GNUTranslations, keys: dict, glossary: dict):
         self.lang, self._tr, self._keys = lang, translations, keys
         locale = babel_locale(lang)
-        tree: dict = {"language": locale.get_display_name(lang),
+        tree: dict = {"language": locale.get_display_name(locale),
                       "dir": direction(lang)}
         for key, (msgid, plural) in keys.items():
             if plural is None:
