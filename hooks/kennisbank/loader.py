@@ -180,12 +180,13 @@ def _checklist(meta, path, translated: bool):
     return items
 
 
-_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4](?=[\s\"'”’»)]|$)")
+_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4\u1362\u1367](?=[\s\"'”’»)]|$)")
 
 
 def sentence_count(text: str) -> int:
     """Sentences in a short plain text: ends of sentence followed by a space or the end.
-    Counts the Arabic question mark and full stop too."""
+    Counts the Arabic question mark and full stop too, and the Ethiopic full stop (።) and
+    question mark (፧) of Tigrinya."""
     return len(_SENTENCE_END.findall(" ".join(text.split())))
 
 
