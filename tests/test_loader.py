@@ -178,7 +178,9 @@ def test_parent_block_is_read_in_every_language(tmp_path):
 
 @pytest.mark.parametrize("text, n", [("Een zin. Nog een.", 2), ("Wat nu? Zo.", 2), ("هل هذا صحيح؟ نعم.", 2),
                                      ("Het vwo (de school). Klaar.", 2), ("Zeg: 'ja.' Dan.", 2), ("Eén 3.5 zin.", 1),
-                                     ("ሕቶ ኣሎ ድዩ፧ እወ። ጽቡቕ እዩ።", 3)])
+                                     ("ሕቶ ኣሎ ድዩ፧ እወ። ጽቡቕ እዩ።", 3),
+                                     ("您可以问老师。这样很好！好吗？", 3), ("他说：“好的。”然后走了。", 2),
+                                     ("第3.5页。", 1)])
 def test_sentence_count(text, n):
     from kennisbank.loader import sentence_count
     assert sentence_count(text) == n

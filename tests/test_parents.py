@@ -58,6 +58,9 @@ def test_jargon_check_catches_words_and_unexplained_terms():
     assert not problems("Müdürün, OR'nin (ouderraad) ve öğretmenlerin", "tr", JARGON)
     assert not problems("Do you want this or that?", "en", JARGON), "OR matches only in capitals"
     assert problems("يتحدث المهنيون مع أولياء الأمور", "ar", JARGON)
+    # Chinese: no spaces between words; full-width brackets explain a term
+    assert problems("孩子上vwo。", "zh-Hans", JARGON) and problems("学校的专业人员会帮助您。", "zh-Hans", JARGON)
+    assert not problems("孩子上vwo（大学预科）。", "zh-Hans", JARGON)
     # Persian: a space for the zero-width non-joiner, or Arabic yeh/kaf, is the same word
     word = next(w for w in JARGON.words("fa") if "\u200c" in w)
     assert problems(f"این {word.replace(chr(0x200c), ' ')} است", "fa", JARGON)

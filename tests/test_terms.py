@@ -85,6 +85,12 @@ def test_arabic_near_misses_are_not_found(text):
 EN = tb("en", ("tolk", "interpreter", ["translator"], []), ("zakelijk", "objectively", ["businesslike"], []))
 
 
+def test_chinese_variant_is_found_inside_a_sentence_without_spaces():
+    zh = tb("zh-Hans", ("pleegzorg", "寄养", ["领养", "收养"], []))
+    assert found(zh, "孩子被领养了。") == ["领养"]
+    assert found(zh, "孩子暂时住在寄养家庭。") == []
+
+
 def test_english_whole_words_and_plural():
     assert found(EN, "Ask for Translators.") == ["translator"]
     assert found(EN, "in a businesslike way") == ["businesslike"]

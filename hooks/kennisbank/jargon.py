@@ -27,9 +27,14 @@ def load_jargon(path: str | Path) -> Jargon:
                   frozenset(data.get("anywhere", ())))
 
 
+_LATIN = r"0-9A-Za-z\u00c0-\u024f"
+
+
 def _term_re(term: str) -> re.Pattern:
     flags = 0 if term.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w])", flags)
+    # The terms are Dutch words: their edges are Latin letters, so a term also stands out where the
+    # language writes no spaces (Chinese "上vwo（…）").
+    return re.compile(rf"(?<![{_LATIN}-]){re.escape(term)}(?![{_LATIN}])", flags)
 
 
 # Spellings that read the same: the zero-width non-joiner of Persian compounds and a space
@@ -57,5 +62,5 @@ def problems(text: str, lang: str, jargon: Jargon) -> list[str]:
 
 def explained_at(text: str, start: int, end: int) -> bool:
     """A term is explained when brackets follow it ("vwo (...)", "vmbo-kind (...)") or it is the
-    bracketed word after an explanation ("... (jeugdzorg)")."""
-    return bool(re.match(_SUFFIX + r"\s*\(", text[end:])) or text[:start].rstrip().endswith("(")
+    bracketed word after an explanation ("... (jeugdzorg)"). Chinese writes full-width brackets （）."""
+    return bool(re.match(_SUFFIX + r"\s*[(\uff08]", text[end:])) or text[:start].rstrip().endswith(("(", "\uff08"))

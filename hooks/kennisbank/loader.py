@@ -180,13 +180,14 @@ def _checklist(meta, path, translated: bool):
     return items
 
 
-_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4\u1362\u1367](?=[\s\"'”’»)]|$)")
+_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4\u1362\u1367](?=[\s\"'”’»)]|$)"
+                           r"|[\u3002\uff01\uff1f]+")  # Chinese: 。！？ (no space after them)
 
 
 def sentence_count(text: str) -> int:
     """Sentences in a short plain text: ends of sentence followed by a space or the end.
-    Counts the Arabic question mark and full stop too, and the Ethiopic full stop (።) and
-    question mark (፧) of Tigrinya."""
+    Counts the Arabic question mark and full stop too, the Ethiopic full stop (።) and
+    question mark (፧) of Tigrinya, and Chinese 。！？ (no space follows them)."""
     return len(_SENTENCE_END.findall(" ".join(text.split())))
 
 

@@ -28,6 +28,8 @@ AFFIXES = {
     "en": ("", r"(?:s|es|'s|’s)?"),
     "uk": ("", r"\w*"),  # a forbidden variant is a word start: every case and number ending (vertalen/uk.yml)
 }
+# Languages written without spaces between words: a forbidden variant matches anywhere in the text.
+NO_WORD_SPACES = {"zh-Hans"}
 # Lines and parts of lines that are not text a reader sees: ids, stamps, link targets, markers.
 _NOT_TEXT_LINE = re.compile(r"^\s*(?:-\s*)?(?:id|source_hash|reviewed\w*):")
 _NOT_TEXT = re.compile(r"\]\([^)]*\)|<!--.*?-->")
@@ -102,6 +104,8 @@ class Termbase:
             body = f"(?:{body}|ل{body[1:]})"
         elif self.lang == "ar":
             pre = pre + "(?:ال)?"
+        if self.lang in NO_WORD_SPACES:
+            return re.compile(body)
         return re.compile(rf"(?<!\w){pre}{body}{post}(?!\w)")
 
     def hits(self, text: str, path: str, where: str = "") -> list[Hit]:
