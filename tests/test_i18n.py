@@ -66,14 +66,16 @@ def test_list_pattern_per_language(strings):
 def test_round_table_day_per_language(strings):
     day = date(2000, 5, 25)
     expected = {"nl": "25 mei", "en": "May 25", "tr": "25 Mayıs", "ar": "25 مايو",
-                "pl": "25 maja", "uk": "25 травня", "fa": "25 مه"}
+                "pl": "25 maja", "uk": "25 травня", "fa": "25 مه",
+                "so": "Maayo 25"}  # CLDR: month name first
     assert {x: strings[x].date(day) for x in LANGUAGES} == {x: expected[x] for x in LANGUAGES}
 
 
 def test_language_names_from_the_config_and_direction_from_cldr(strings):
     # as the issue names them: Persian is "فارسی (دری)", so that Dari readers see their language too
     names = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية",
-             "pl": "Polski", "uk": "Українська", "fa": "فارسی (دری)"}
+             "pl": "Polski", "uk": "Українська", "fa": "فارسی (دری)",
+             "so": "Soomaali"}
     assert {x: strings[x]["language"] for x in LANGUAGES} == {x: names[x] for x in LANGUAGES}
     # without the site's names: CLDR's
     assert load_strings(ROOT / "hooks", ("nl", "fa"))["fa"]["language"] == "فارسی"
