@@ -34,7 +34,7 @@ REVIEW_FIELDS = {"reviewed_by": str, "reviewed_on": str}  # required once review
 MIN_TAGS, MAX_TAGS = 2, 5
 ID_RE = re.compile(r"[TVO][0-9]{2,3}\Z")
 ITEM_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-LOCALE_RE = re.compile(r"[a-z]{2}\Z")
+LOCALE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?\Z")  # nl, ckb (Sorani), zh-Hans
 # Markers that pages use to have the build insert card lists (reflection questions: course.py);
 # checked here, expanded by render.py.
 CARDS_MARKER = re.compile(r"<!-- kb:cards ((?:\w+=[\w,-]+\s*)+)-->")
