@@ -66,20 +66,21 @@ def test_list_pattern_per_language(strings):
 def test_round_table_day_per_language(strings):
     day = date(2000, 5, 25)
     expected = {"nl": "25 mei", "en": "May 25", "tr": "25 Mayıs", "ar": "25 مايو",
-                "pl": "25 maja", "uk": "25 травня", "fa": "25 مه"}
+                "pl": "25 maja", "uk": "25 травня", "fa": "25 مه",
+                "ckb": "ئایار 25"}  # CLDR's month-day order for Sorani; running text writes "25ی ئایار"
     assert {x: strings[x].date(day) for x in LANGUAGES} == {x: expected[x] for x in LANGUAGES}
 
 
 def test_language_names_from_the_config_and_direction_from_cldr(strings):
     # as the issue names them: Persian is "فارسی (دری)", so that Dari readers see their language too
     names = {"nl": "Nederlands", "en": "English", "tr": "Türkçe", "ar": "العربية",
-             "pl": "Polski", "uk": "Українська", "fa": "فارسی (دری)"}
+             "pl": "Polski", "uk": "Українська", "fa": "فارسی (دری)", "ckb": "کوردیی ناوەندی"}
     assert {x: strings[x]["language"] for x in LANGUAGES} == {x: names[x] for x in LANGUAGES}
     # without the site's names: CLDR's
     assert load_strings(ROOT / "hooks", ("nl", "fa"))["fa"]["language"] == "فارسی"
-    # the issue: Arabic and Persian are written right to left, every other language left to right
-    assert {x: strings[x]["dir"] for x in LANGUAGES} == {x: "rtl" if x in ("ar", "fa") else "ltr" for x in LANGUAGES}
-    assert set(RTL) == {"ar", "fa"} & set(LANGUAGES)
+    # the issue: Arabic, Persian and Sorani are written right to left, every other language left to right
+    assert {x: strings[x]["dir"] for x in LANGUAGES} == {x: "rtl" if x in ("ar", "fa", "ckb") else "ltr" for x in LANGUAGES}
+    assert set(RTL) == {"ar", "fa", "ckb"} & set(LANGUAGES)
 
 
 # ---------------------------------------------------------------- collation (ICU)
