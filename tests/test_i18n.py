@@ -81,9 +81,9 @@ def test_language_names_from_the_config_and_direction_from_cldr(strings):
     assert {x: strings[x]["language"] for x in LANGUAGES} == {x: names[x] for x in LANGUAGES}
     # without the site's names: CLDR's
     assert load_strings(ROOT / "hooks", ("nl", "fa"))["fa"]["language"] == "فارسی"
-    # the issue: Arabic and Persian are written right to left, every other language left to right
-    assert {x: strings[x]["dir"] for x in LANGUAGES} == {x: "rtl" if x in ("ar", "fa") else "ltr" for x in LANGUAGES}
-    assert set(RTL) == {"ar", "fa"} & set(LANGUAGES)
+    # the issue: Arabic, Persian and Sorani are written right to left, every other language left to right
+    assert {x: strings[x]["dir"] for x in LANGUAGES} == {x: "rtl" if x in ("ar", "fa", "ckb") else "ltr" for x in LANGUAGES}
+    assert set(RTL) == {"ar", "fa", "ckb"} & set(LANGUAGES)
 
 
 # ---------------------------------------------------------------- collation (ICU)
