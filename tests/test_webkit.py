@@ -19,17 +19,18 @@ import time
 from pathlib import Path
 
 import pytest
-from babel import Locale
+
 
 from conftest import LANGUAGES
 from kennisbank.checklists import build_checklists
 from kennisbank.render import card_path
+from kennisbank.strings import direction
 
 DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = "/usr/lib/*/webkit2gtk-4.*/MiniBrowser"  # Debian's libwebkit2gtk-4.1-0, any architecture
 DUTCH = LANGUAGES[0]
 # Which languages are written right to left: CLDR's word (Babel), not the site's own list.
-RTL = [x for x in LANGUAGES if Locale.parse(x).character_order == "right-to-left"]
+RTL = [x for x in LANGUAGES if direction(x) == "rtl"]
 LTR_OTHERS = [x for x in LANGUAGES[1:] if x not in RTL]
 PHONE = (390, 844)     # an iPhone held upright (GTK widens the window to its minimum, about 450 px)
 TABLET = (1180, 820)   # the side-by-side view is for a tablet in landscape or a laptop
