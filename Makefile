@@ -45,7 +45,7 @@ serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000, 
 # Built into site.new/ and swapped in only when every language built: a refused build leaves site/ as it was.
 site: $(BIN)/.installed  ## strict build into site/
 	@rm -rf site.new site.old
-	$(BIN)/mkdocs build --strict --clean -f $(CONFIG) --site-dir site.new || { rm -rf site.new; exit 1; }
+	$(BIN)/python -m mkdocs build --strict --clean -f $(CONFIG) --site-dir site.new || { rm -rf site.new; exit 1; }
 	@if [ -e site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
 
 # The SCORM runtime the LMS test uses as a stand-in platform (scorm-again, pinned in package-lock.json).
@@ -99,12 +99,12 @@ reader: site $(BIN)/.installed-test  ## the course reader of every language as P
 
 offline: $(BIN)/.installed  ## the site for opening from disk: dist/kennisbank-offline.zip
 	rm -rf dist/offline && mkdir -p dist
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
+	$(BIN)/python -m mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/offline
 	$(BIN)/python scripts/zipdir.py dist/offline dist/kennisbank-offline.zip kennisbank-offline
 
 lms: $(BIN)/.installed-test  ## per language, for students: SCORM 1.2 (dist/lms/kennisbank-<lang>-scorm12.zip) and Common Cartridge 1.1 (-cc11.imscc), with the handouts and reader PDF (needs chromium)
 	rm -rf dist/lms-site dist/lms && mkdir -p dist
-	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
+	$(BIN)/python -m mkdocs build --strict --config-file mkdocs.offline.yml --site-dir dist/lms-site
 	$(BIN)/python scripts/reader.py dist/lms-site
 	$(BIN)/python scripts/lms.py dist/lms-site dist/lms
 
