@@ -16,17 +16,25 @@ os.environ.setdefault("KB_LANG", "en")
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kennisbank.config import read_i18n_languages, read_languages  # noqa: E402
+from kennisbank.config import read_i18n_languages, read_languages, read_partial_languages  # noqa: E402
 from kennisbank.loader import load_site  # noqa: E402
 from kennisbank.strings import direction, load_strings  # noqa: E402
 from localnginx import nginx_binary, start_nginx  # noqa: E402
 
 # Every per-language test takes its languages from here, never from a list of its own.
-LANGUAGES = read_languages(ROOT / "mkdocs.yml")
+# ALL_LANGUAGES: every configured language; PARTIAL: those with only the parents' layer translated
+# (extra.partial_languages); LANGUAGES: the full ones, every page translated. A test of a page
+# outside the parents' layer takes LANGUAGES; a test of the parents' layer, the catalogs, glossaries
+# and termbases takes ALL_LANGUAGES.
+ALL_LANGUAGES = read_languages(ROOT / "mkdocs.yml")
+PARTIAL = read_partial_languages(ROOT / "mkdocs.yml", ALL_LANGUAGES)
+LANGUAGES = tuple(x for x in ALL_LANGUAGES if x not in PARTIAL)
 NAMES = {x["locale"]: x["name"] for x in read_i18n_languages(ROOT / "mkdocs.yml")}  # each in its own words
 DEFAULT = LANGUAGES[0]                                       # Dutch, the source, at the site's root
 TRANSLATED = LANGUAGES[1:]
+ALL_TRANSLATED = ALL_LANGUAGES[1:]
 RTL = tuple(x for x in LANGUAGES if direction(x) == "rtl")   # from CLDR: ar, fa
+ALL_RTL = tuple(x for x in ALL_LANGUAGES if direction(x) == "rtl")  # ar, fa, ckb
 LTR_TRANSLATED = tuple(x for x in TRANSLATED if direction(x) == "ltr")
 # Where a browser test samples to stay cheap: the first translated LTR language and every RTL one.
 SAMPLE = LTR_TRANSLATED[:1] + RTL
@@ -74,12 +82,12 @@ def languages():
 
 @pytest.fixture(scope="session")
 def site():
-    return load_site(ROOT / "docs", LANGUAGES)
+    return load_site(ROOT / "docs", ALL_LANGUAGES)
 
 
 @pytest.fixture(scope="session")
 def strings():
-    return load_strings(ROOT / "hooks", LANGUAGES, NAMES)
+    return load_strings(ROOT / "hooks", ALL_LANGUAGES, NAMES)
 
 
 def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=None):

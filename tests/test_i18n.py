@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, RTL, TRANSLATED, prefix, refused_build
+from conftest import ALL_LANGUAGES as LANGUAGES, ROOT, ALL_RTL as RTL, ALL_TRANSLATED as TRANSLATED, prefix, refused_build
 from kennisbank.collation import collated
 from kennisbank.model import ContentError
 from kennisbank.strings import load_strings

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import DEFAULT, LANGUAGES, ROOT, RTL, SAMPLE, TRANSLATED, prefix
+# The parents' layer is in every language, partial ones included (conftest: ALL_LANGUAGES).
+from conftest import DEFAULT, ALL_LANGUAGES as LANGUAGES, ROOT, ALL_RTL as RTL, SAMPLE, ALL_TRANSLATED as TRANSLATED, prefix
 from kennisbank.checklists import build_checklists
 from kennisbank.jargon import load_jargon, problems
 from kennisbank.loader import MAX_CORE_ITEMS, sentence_count
@@ -18,7 +19,8 @@ JARGON = load_jargon(ROOT / "vertalen" / "jargon.yml")
 
 # ---------------------------------------------------------------- the card model
 
-def test_every_card_for_parents_has_its_parent_block_in_every_language(site, languages):
+def test_every_card_for_parents_has_its_parent_block_in_every_language(site):
+    languages = site.languages
     cards = [c for c in site.cards.values() if "ouders" in c.audiences]
     assert len(cards) >= 50
     for card in cards:

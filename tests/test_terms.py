@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, TRANSLATED
+from conftest import ALL_LANGUAGES as LANGUAGES, ROOT, ALL_TRANSLATED as TRANSLATED
 from kennisbank.model import ContentError
 from kennisbank.terms import Entry, Termbase, check_project, load_termbase, load_termbases
 
