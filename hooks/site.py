@@ -382,6 +382,8 @@ def _after_title(markdown: str, block: str) -> str:
 def _with_banner(markdown: str, page, config, lang: str, base: str) -> str:
     site = state.site
     if getattr(page.file, "generated_by", None) or lang == site.languages[0]:
+        if lang in state.partial:  # a partial language says so on every page
+            return _after_title(markdown.replace("<!-- kb:banner -->", ""), render.partial_mark(_switcher(config)[lang]["name"]))
         return markdown.replace("<!-- kb:banner -->", "")
     dutch_url = render.relative_url(page.url, page.file.alternates[site.languages[0]].url)
     this = site.pages.get(page.file.src_uri)
@@ -396,6 +398,8 @@ def _with_banner(markdown: str, page, config, lang: str, base: str) -> str:
             notes += render.banner("stale", lang, state.strings, dutch_url)
         if this is not None and this.translation and not this.translation.reviewed:
             notes += render.banner("unreviewed", lang, state.strings, dutch_url)
+        if lang in state.partial:  # a partial language says so on every page (its notice pages too)
+            notes = render.partial_mark(_switcher(config)[lang]["name"]) + notes
     if "<!-- kb:banner -->" in markdown:
         return markdown.replace("<!-- kb:banner -->", notes)
     return _after_title(markdown, notes)

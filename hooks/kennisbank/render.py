@@ -375,6 +375,12 @@ def render_glossary(lang: str, strings: dict) -> str:
     return "\n".join(out)
 
 
+def partial_mark(label: str) -> str:
+    """The line on every page of a partial language that says only the parents' pages are in it
+    (overrides/partials/kb-macros.html); ``label``: the catalog's switcher.partial with the name."""
+    return str(_macros().partial_mark(label)) + "\n"
+
+
 def banner(kind: str, lang: str, strings: dict, dutch_url: str | None, parents_url: str | None = None) -> str:
     """An admonition in the reader's language (marked as such: on an untranslated page it sits in
     Dutch text). ``kind``: unreviewed, stale, missing, or partial (an untranslated page of a

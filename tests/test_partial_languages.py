@@ -1,0 +1,86 @@
+"""The eight partial languages (issue 28) in the built site, in Chromium: for each, the home page,
+the parents' page and the parents' list in that language and its direction, with the line that
+says only the parents' pages are in it; a tick that survives a reload; the language switcher
+reaching the same list; a page outside the parents' layer as a notice page (the notice in the
+language, the Dutch text marked as Dutch, one tap to the Dutch page); and axe-core on each.
+WebKit runs the list, ticks and switcher for es and ckb (test_webkit.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DEFAULT, NAMES, PARTIAL, axe_violations
+
+PAGES = ("", "lezers/ouders/", "checklists/ouders/")
+
+
+def test_the_eight_languages_of_the_issue_are_partial():
+    assert set(PARTIAL) == {"ti", "so", "bg", "ro", "es", "pt", "ckb", "zh-Hans"}
+
+
+def _ticked(page) -> set:
+    return set(page.locator(".kb-checklist input[data-item]").evaluate_all(
+        "bs => bs.filter(b => b.checked).map(b => b.dataset.item)"))
+
+
+@pytest.mark.parametrize("lang", PARTIAL)
+def test_the_parents_layer_in_the_language(server, page, strings, site, lang):
+    s = strings[lang]
+    mark = s.t("switcher.partial", name=NAMES[lang])
+    for path in PAGES:
+        page.goto(f"{server}/{lang}/{path}")
+        assert page.evaluate("document.documentElement.lang") == lang, path
+        assert page.locator(".md-content").evaluate("e => getComputedStyle(e).direction") == s["dir"], path
+        assert page.locator(".kb-partial-mark").inner_text().strip() == mark, path
+        assert not page.locator(".kb-fallback").count(), f"{path}: no Dutch text on a page of the layer"
+        assert axe_violations(page) == [], path
+    # the parents' page is this language's own translation, title and all
+    page.goto(f"{server}/{lang}/lezers/ouders/")
+    title = site.pages[f"lezers/ouders.{lang}.md"].meta["title"]
+    assert page.locator("h1").first.inner_text().strip() == title
+
+
+@pytest.mark.parametrize("lang", PARTIAL)
+def test_a_tick_survives_a_reload_and_the_switcher_reaches_the_same_list(server, page, lang):
+    url = f"{server}/{lang}/checklists/ouders/"
+    page.goto(url)
+    labels = page.locator(".kb-checklist label.kb-item")
+    key = labels.nth(2).get_attribute("data-item")
+    labels.nth(2).click()  # a tap on the words
+    assert _ticked(page) == {key}
+    page.reload()
+    assert _ticked(page) == {key}, "the tick is still there after a reload"
+    items = page.locator(".kb-checklist input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)")
+    page.locator(".md-header__option .md-header__button, .md-select").first.hover()
+    page.locator(f'.md-select a[hreflang="{DEFAULT}"]').first.click()
+    page.wait_for_url(f"{server}/checklists/ouders/")
+    assert page.locator(".kb-checklist input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)") == items
+    assert _ticked(page) == {key}, "the same item ticked on the Dutch list"
+    page.locator(".md-header__option .md-header__button, .md-select").first.hover()
+    page.locator(f'.md-select a[hreflang="{lang}"]').first.click()
+    page.wait_for_url(url)
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.parametrize("lang", PARTIAL)
+def test_a_page_outside_the_layer_is_a_notice_with_the_dutch_text(server, page, strings, lang):
+    s = strings[lang]
+    page.goto(f"{server}/{lang}/lesbrief/")
+    assert page.evaluate("document.documentElement.lang") == lang
+    notice = page.locator(".kb-partial")
+    assert notice.is_visible() and s["translation"]["partial"] in notice.inner_text()
+    assert notice.evaluate("e => getComputedStyle(e).direction") == s["dir"]
+    dutch = page.locator('.kb-fallback[lang="nl"]')
+    assert dutch.locator("h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert re.search(r"[Ll]esbrief", dutch.locator("h1").inner_text())
+    # the list of languages leads to this page in each language; the Dutch one is its original
+    assert page.locator('.kb-notice-languages a[aria-current="page"]').get_attribute("hreflang") == lang
+    assert axe_violations(page) == []
+    notice.locator('a[hreflang="nl"]').click()
+    page.wait_for_url(f"{server}/lesbrief/")
+
+
+def test_full_languages_carry_no_partial_mark(built_site):
+    for lang in ("", "en/", "ar/"):
+        assert "kb-partial-mark" not in (built_site / lang / "lezers" / "ouders" / "index.html").read_text(encoding="utf-8")
