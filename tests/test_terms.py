@@ -85,6 +85,13 @@ def test_arabic_near_misses_are_not_found(text):
 EN = tb("en", ("tolk", "interpreter", ["translator"], []), ("zakelijk", "objectively", ["businesslike"], []))
 
 
+def test_tigrinya_variant_with_an_ending_is_found():
+    ti = tb("ti", ("huisbezoek", "ምብጻሕ ገዛ", ["ፍተሻ ገዛ"], []))
+    assert found(ti, "ፍተሻ ገዛ ኣሎ።") == ["ፍተሻ ገዛ"]
+    assert found(ti, "ብዛዕባ ፍተሻ ገዛን ተዘራሪብና።") == ["ፍተሻ ገዛ"]  # with the ending -ን
+    assert found(ti, "ምብጻሕ ገዛ ጽቡቕ እዩ።") == []
+
+
 def test_chinese_variant_is_found_inside_a_sentence_without_spaces():
     zh = tb("zh-Hans", ("pleegzorg", "寄养", ["领养", "收养"], []))
     assert found(zh, "孩子被领养了。") == ["领养"]

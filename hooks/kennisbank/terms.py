@@ -27,6 +27,7 @@ AFFIXES = {
     "ar": (_AR_PROCLITICS, _AR_SUFFIXES),
     "en": ("", r"(?:s|es|'s|’s)?"),
     "uk": ("", r"\w*"),  # a forbidden variant is a word start: every case and number ending (vertalen/uk.yml)
+    "ti": ("", r"\w*"),  # Tigrinya writes its endings onto the word (ፍተሻ, ፍተሻን): a variant is a word start
 }
 # Languages written without spaces between words: a forbidden variant matches anywhere in the text.
 NO_WORD_SPACES = {"zh-Hans"}
