@@ -390,7 +390,7 @@ def make_server(preview: Preview, port: int, site_dir: str):
 def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     sys.path.insert(0, str(ROOT / "hooks"))
-    sys.path.insert(0, str(ROOT))  # mkdocs.yml loads hooks.engine.locales
+    sys.path.insert(0, str(ROOT))  # mkdocs.yml loads hooks.engine.static_i18n
     from kennisbank.config import read_languages
     from mkdocs.__main__ import ColorFormatter
     import watchdog.observers

@@ -1,0 +1,99 @@
+"""The two places where the build changes static-i18n 1.3.1 (mkdocs-static-i18n), each checked by
+tests/test_engine.py against the installed package.
+
+1. Language codes of three letters (ckb, Central Kurdish).
+
+static-i18n 1.3.1 accepts only two-letter language codes (``RE_LOCALE`` in its ``config``
+module, copied into ``suffix`` and ``folder``); upstream pull request ultrabug/mkdocs-static-i18n#348
+widens it. Until a release has it, this module widens the pattern to BCP 47's two or three letters
+with an optional script (zh-Hans) and region.
+
+It must run before MkDocs validates the plugins' settings. MkDocs loads Markdown extensions first
+(``markdown_extensions`` comes before ``plugins`` in its schema), so mkdocs.yml lists this module as
+an extension that adds nothing to Markdown; importing it is the point.
+
+2. The language alternates of every file (``ExtendedPlugin.reconfigure_files_alternates``). Upstream
+makes a new File for every (build language, page, alternate file) to learn the alternate's
+language, which the file's name alone decides: with fifteen languages that was a fifth of a build.
+``reconfigure_files_alternates`` below is upstream's function (1.3.1) with that language read once
+per file; the alternates it sets are the same objects upstream would set.
+"""
+from __future__ import annotations
+
+import re
+
+from markdown.extensions import Extension
+
+LOCALE = re.compile(r"(^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2,3}_[A-Z]{2}$)")
+MODULES = ("mkdocs_static_i18n.config", "mkdocs_static_i18n.suffix", "mkdocs_static_i18n.folder")
+
+
+class StaticI18nChanged(ImportError):
+    pass
+
+
+def widen_static_i18n_locales() -> None:
+    """Set static-i18n's locale pattern to ``LOCALE`` in each module that holds a copy of it."""
+    import importlib
+    for name in MODULES:
+        module = importlib.import_module(name)
+        if not isinstance(getattr(module, "RE_LOCALE", None), re.Pattern):
+            raise StaticI18nChanged(f"static-i18n changed: {name}.RE_LOCALE is gone; see hooks/engine/static_i18n.py "
+                                    f"(three-letter language codes such as ckb)")
+        module.RE_LOCALE = LOCALE
+
+
+def reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
+    """Upstream's ExtendedPlugin.reconfigure_files_alternates (static-i18n 1.3.1), each alternate's
+    language computed once (``language``) instead of once per build language."""
+    known = {}
+
+    def language(file):
+        if file.src_uri not in known:  # decided by the file's name: the same for every build language
+            known[file.src_uri] = create_i18n_file(file, self.default_language, self.default_language,
+                                                   self.all_languages, mkdocs_config).locale
+        return known[file.src_uri]
+
+    for build_lang in sorted(self.build_languages):
+        for i18n_src_uri, i18n_file in i18n_src_uris.items():
+            if build_lang in i18n_file.alternates:
+                continue
+            candidates = i18n_alternate_src_uris.get(i18n_src_uri, [])
+            found = next((f for f in candidates if language(f) == build_lang), None)
+            if found is not None:
+                i18n_file.alternates[build_lang] = create_i18n_file(
+                    found, build_lang, self.default_language, self.all_languages, mkdocs_config)
+                continue
+            if self.config.fallback_to_default is not True:
+                continue
+            found = next((f for f in candidates if language(f) == self.default_language), None)
+            alternate = create_i18n_file(found if found is not None else i18n_file, build_lang,
+                                         self.default_language, self.all_languages, mkdocs_config)
+            if alternate.locale == self.default_language:
+                i18n_file.alternates[build_lang] = alternate
+
+
+UPSTREAM = "mkdocs_static_i18n.reconfigure"
+
+
+def use_faster_alternates() -> None:
+    import importlib
+    module = importlib.import_module(UPSTREAM)
+    plugin = getattr(module, "ExtendedPlugin", None)
+    if plugin is None or not callable(getattr(plugin, "reconfigure_files_alternates", None)):
+        raise StaticI18nChanged(f"static-i18n changed: {UPSTREAM}.ExtendedPlugin.reconfigure_files_alternates is gone; "
+                                f"see hooks/engine/static_i18n.py")
+    plugin.reconfigure_files_alternates = reconfigure_files_alternates
+
+
+widen_static_i18n_locales()
+use_faster_alternates()
+
+
+class _Nothing(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 (Markdown's name)
+        pass
+
+
+def makeExtension(**kwargs):  # noqa: N802 (Markdown's name)
+    return _Nothing(**kwargs)
