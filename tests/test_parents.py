@@ -329,10 +329,16 @@ def _qr_bounds(paths):
 
 
 def _one_printed_page(page, url: str):
-    """The page at ``url`` printed as a user would (A4, browser defaults): it must fit one sheet."""
+    """The page at ``url`` printed as a user would (A4, browser defaults): it must fit one sheet, and every
+    glyph on it is real: each character in an embedded font, no .notdef box (tests/test_paper_glyphs.py)."""
+    import pypdfium2 as pdfium
+    from test_paper_glyphs import glyph_problems
     page.goto(url)
-    pdf = _pdf(page)
+    data = page.pdf(format="A4")  # the browser's defaults: no background graphics
+    pdf = pdfium.PdfDocument(data)
     assert len(pdf) == 1, f"{url} prints on {len(pdf)} pages"
+    problems = glyph_problems(data)
+    assert not problems, f"{url}: {problems[:5]}"
     return pdf[0]
 
 
@@ -367,8 +373,9 @@ def test_core_list_prints_on_one_a4_with_boxes_and_11pt(nginx, page, site, strin
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_bilingual_sheet_prints_on_one_a4_with_both_boxes_and_headers(nginx, page, site, strings, lang):
     p = _one_printed_page(page, f"{nginx}{lang}/checklists/ouders-tweetalig/")
+    assert abs(p.get_width() - 595.3) < 1.5 and abs(p.get_height() - 841.9) < 1.5  # A4 in points
     sizes = _type_sizes(p)
-    assert min(sizes) >= 9.5 - 0.01, min(sizes)
+    assert min(sizes) >= 11 - 0.01, min(sizes)
     boxes, paths, texts = _objects(p)
     n = len(build_checklists(site)["ouders"].core())
     assert len(boxes) == 2 * n
