@@ -569,14 +569,19 @@ def _brand_page(config) -> str:
         config_json=render.script_json({"languages": languages})) + "\n"
 
 
-def on_post_template(output, template_name, config):
-    """Material's 404 page says "404 - Not found" in English: say it in the language of this build,
-    with a link to the home page of that language."""
-    if template_name != "404.html" or state.strings is None:
-        return output
+def on_pre_build(config):
+    """What the 404 page says, in the language of this build (overrides/404.html): it is a theme
+    template, rendered without a page, so it reads these from the config."""
+    if state.strings is None:
+        return
     lang = _lang(config)
     home = (config.site_url or "/").rstrip("/") + "/" + ("" if lang == state.site.languages[0] else f"{lang}/")
-    output = output.replace("<h1>404 - Not found</h1>", render.not_found(lang, state.strings, home), 1)
-    # Every language build writes 404.html to the same place; on_post_build puts each in its folder.
-    state.not_found[lang] = output
+    config.extra["kb_not_found"] = render.not_found(lang, state.strings, home)
+    config.extra["kb_search_label"] = state.strings[lang].t("search.dialog")
+
+
+def on_post_template(output, template_name, config):
+    """Every language build writes 404.html to the same place; on_post_build puts each in its folder."""
+    if template_name == "404.html" and state.strings is not None:
+        state.not_found[_lang(config)] = output
     return output

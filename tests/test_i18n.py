@@ -3,6 +3,7 @@ language's own list pattern, dates, collation and direction. Expected values are
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 import shutil
 from datetime import date
 from html import unescape
@@ -279,6 +280,9 @@ def test_404_page_per_language(built_site, strings, lang):
     html = page.read_text(encoding="utf-8")
     assert f'lang="{lang}"' in html[:300]
     assert strings[lang].t("notfound.title") in _text(html)
+    assert "404 - Not found" not in html
+    # the search dialog has a name in the language here too (the 404 page has no page context)
+    assert f'role="dialog" aria-label="{html_escape(strings[lang].t("search.dialog"))}"' in html
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
