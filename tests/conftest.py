@@ -90,6 +90,19 @@ def strings():
     return load_strings(ROOT / "hooks", ALL_LANGUAGES, NAMES)
 
 
+BUILDS: list = []  # every `mkdocs build` the tests start through mkdocs() below: (project, exit code)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """`make test` says how many site builds it ran (guide: the suite shares its full builds)."""
+    if BUILDS:
+        refused = sum(1 for _, rc in BUILDS if rc != 0)
+        real = sum(1 for p, rc in BUILDS if p == str(ROOT) and rc == 0)
+        terminalreporter.write_line(f"site builds: {len(BUILDS)} ({real} of the real site, {len(BUILDS) - real - refused} "
+                                    f"of changed copies, {refused} refused on purpose); the scripts' own builds "
+                                    f"(publish, release, reader) are not counted here")
+
+
 def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=None):
     _skip_in_fast_tier("a site build")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -98,7 +111,9 @@ def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=No
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", *args]
     if site_dir is not None:
         cmd += ["--site-dir", str(site_dir)]
-    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    BUILDS.append((str(project), result.returncode))
+    return result
 
 
 def refused_build(project: Path, out: Path, **kw) -> str:
@@ -233,6 +248,7 @@ def offline_site(tmp_path_factory):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
                              "--site-dir", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    BUILDS.append((str(ROOT), result.returncode))
     assert result.returncode == 0, result.stderr[-2000:]
     return out
 
