@@ -3,6 +3,10 @@ PYTHON ?= python3
 # A school's own details, a data file: make site SCHOOL=school.yml (see school.example.yml)
 SCHOOL ?=
 export KB_SCHOOL := $(SCHOOL)
+# A school's or pabo's choice of languages: make site LANGUAGES=nl,ar,ti (Dutch always; empty: all of them).
+# The switcher, hreflang, sitemap, reader PDFs and LMS packages follow (site, offline, reader, lms, release).
+LANGUAGES ?=
+export KB_LANGUAGES := $(LANGUAGES)
 # Developers only: another MkDocs config (mkdocs.offline.yml uses this). Never a school's file.
 CONFIG ?= mkdocs.yml
 VENV := .venv
