@@ -47,7 +47,7 @@ serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000, 
 	$(BIN)/python scripts/preview.py "$(or $(PREVIEW_LANG),all)" 8000 "$(CONFIG)"
 
 # Built into site.new/ and swapped in only when every language built: a refused build leaves site/ as it was.
-site: $(BIN)/.installed  ## strict build into site/
+site: $(BIN)/.installed  ## strict build into site/ (LANGUAGES=nl,ar,ti: Dutch and those only; also for offline, reader, lms, release)
 	@rm -rf site.new site.old
 	$(BIN)/python -m mkdocs build --strict --clean -f $(CONFIG) --site-dir site.new || { rm -rf site.new; exit 1; }
 	@if [ -e site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
