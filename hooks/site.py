@@ -558,7 +558,7 @@ def _brand_page(config) -> str:
     """brand.html: the form that brands a released site without a build (assets/brand.js)."""
     from kennisbank.school import DAYS
     names = _language_names(config)
-    languages = [{"code": x, "name": names[x], "dir": state.strings[x]["dir"]} for x in state.site.languages]
+    languages = [{"code": x, "name": names[x], "dir": state.strings[x]["dir"]} for x in state.built]  # the school's texts: built languages
     common = [x for x in state.site.languages[1:]] + ["ti", "so", "ps", "ku", "es", "fr", "ru", "zh"]
     return state.templates.get_template("kb-brand.html").render(
         csp=config.extra.get("csp_meta") or "", days=list(DAYS), languages=languages,

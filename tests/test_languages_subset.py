@@ -114,6 +114,11 @@ def test_the_home_page_lists_only_the_other_built_languages(subset):
         assert re.findall(r'hreflang="([^"]*)"', nav.group(1)) == [x for x in SUBSET if x != lang]
 
 
+def test_the_branding_form_asks_for_texts_in_the_built_languages_only(subset):
+    text = (subset / "brand.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'\slang="([^"]*)"', text)) == set(SUBSET)
+
+
 def test_every_link_of_the_subset_opens_a_file_that_was_built(subset):
     broken, checked = {}, 0
     for page in _pages(subset):
