@@ -3,6 +3,10 @@ PYTHON ?= python3
 # A school's own details, a data file: make site SCHOOL=school.yml (see school.example.yml)
 SCHOOL ?=
 export KB_SCHOOL := $(SCHOOL)
+# A school's or pabo's choice of languages: make site LANGUAGES=nl,ar,ti (Dutch always; empty: all of them).
+# The switcher, hreflang, sitemap, reader PDFs and LMS packages follow (site, offline, reader, lms, release).
+LANGUAGES ?=
+export KB_LANGUAGES := $(LANGUAGES)
 # Developers only: another MkDocs config (mkdocs.offline.yml uses this). Never a school's file.
 CONFIG ?= mkdocs.yml
 VENV := .venv
@@ -43,7 +47,7 @@ serve: $(BIN)/.installed  ## build and serve the site on http://127.0.0.1:8000, 
 	$(BIN)/python scripts/preview.py "$(or $(PREVIEW_LANG),all)" 8000 "$(CONFIG)"
 
 # Built into site.new/ and swapped in only when every language built: a refused build leaves site/ as it was.
-site: $(BIN)/.installed  ## strict build into site/
+site: $(BIN)/.installed  ## strict build into site/ (LANGUAGES=nl,ar,ti: Dutch and those only; also for offline, reader, lms, release)
 	@rm -rf site.new site.old
 	$(BIN)/python -m mkdocs build --strict --clean -f $(CONFIG) --site-dir site.new || { rm -rf site.new; exit 1; }
 	@if [ -e site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 # hooks/; a plain `mkdocs serve` keeps the code it started with.
 from kennisbank import csp, foreign, render, sanitise, search
 from kennisbank.checklists import build_checklists
-from kennisbank.config import check_partial_languages
+from kennisbank.config import LANGUAGES_VARIABLE, check_partial_languages, chosen_languages
 from kennisbank.editor import _, error as editor_error
 from kennisbank.glossary import Glossary
 from kennisbank.links import Links, section_pairs
@@ -48,7 +48,7 @@ NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "chec
 PARENT_PAGES = ("index.md", "lezers/ouders.md", "checklists/ouders.md", "checklists/ouders-tweetalig.md")
 state = SimpleNamespace(site=None, strings=None, links=None, checklists=None, generated={}, school=None, glossaries={}, not_found={},
                         term_hits={}, partial=(), nav=None, views={}, school_json="null", templates=None,
-                        dutch={})
+                        dutch={}, built=())
 
 
 def _languages(config) -> tuple:
@@ -120,15 +120,16 @@ def reread_content(config) -> None:
 
 
 def _preview_only(config, languages) -> None:
-    """`make serve LANG=tr` (KB_LANGUAGE=tr): build Dutch (the source and fallback) and that
-    language only. Every language is still read and checked: links and the status page need them."""
+    """The languages to build, as data: `make site LANGUAGES=nl,ar,ti` (KB_LANGUAGES) for a school's
+    choice, `make serve LANG=tr` (KB_LANGUAGE=tr) for Dutch (the source and fallback) and that one.
+    Every language is still read and checked: links and the status page need them. The switcher,
+    hreflang and sitemap (static-i18n) and the links to other languages follow state.built."""
     only = os.environ.get("KB_LANGUAGE", "").strip()
-    if not only:
-        return
-    if only not in languages:
+    if only and only not in languages:
         raise ContentError("KB_LANGUAGE", "LANG", "{only!r} is not one of the languages in mkdocs.yml: {languages}", only=only, languages=', '.join(languages))
+    state.built = (languages[0], only) if only else chosen_languages(os.environ.get(LANGUAGES_VARIABLE), languages)
     for lang in config.plugins["i18n"].config.languages:
-        lang.build = lang.locale in (languages[0], only)
+        lang.build = lang.locale in state.built
 
 
 def _term_hits(config, languages) -> dict:
@@ -233,7 +234,7 @@ def _side_by_side(config, lang: str, from_src: str, to_src: str) -> dict:
     link in the reader's language, or, on a Dutch page, one per other language."""
     default = state.site.languages[0]
     here = _url(config, lang, from_src)
-    langs = state.site.languages[1:] if lang == default else (lang,)
+    langs = state.built[1:] if lang == default else (lang,)
     return {x: render.relative_url(here, _url(config, x, to_src)) for x in langs}
 
 
@@ -269,7 +270,7 @@ def on_files(files, config):
             f.inclusion = InclusionLevel.EXCLUDED
         f.locale = f.locale_alternate_of = lang
         f.localization = None if lang == state.site.languages[0] else lang
-        f.alternates = {other: _generated_file(config, other, src_uri) for other in state.site.languages}
+        f.alternates = {other: _generated_file(config, other, src_uri) for other in state.built}
         files.append(f)
         # static-i18n's sitemap lists the files it saw; add ours, with their alternates (hreflang).
         if f.inclusion.is_included():
@@ -353,7 +354,7 @@ def on_page_markdown(markdown, page, config, files):
         up = "../" * base.count("/")
         markdown = render.expand_card_lists(markdown, site, lang, strings, up)
         markdown = render.expand_questions(markdown, site, lang, strings, up)
-        markdown = render.expand_languages(markdown, lang, strings, site.languages, base, lambda x, src: render.relative_url(
+        markdown = render.expand_languages(markdown, lang, strings, state.built, base, lambda x, src: render.relative_url(
             _url(config, lang, base), _url(config, x, src)))
     markdown = _with_banner(markdown, page, config, lang, base)
     if base in PARENT_PAGES:
@@ -476,7 +477,7 @@ def on_post_build(config):
         (root / ("" if lang == state.site.languages[0] else lang) / "404.html").write_text(text, encoding="utf-8")
     merged = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
     lunr = {p.name.split(".")[1] for p in (root / "assets" / "javascripts" / "lunr" / "min").glob("lunr.*.min.js")}
-    for lang, index in search.split_index(merged, state.site.languages, lunr).items():
+    for lang, index in search.split_index(merged, state.built, lunr).items():
         folder = root / ("" if lang == state.site.languages[0] else lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in search.index_files(index).items():
@@ -561,7 +562,7 @@ def _brand_page(config) -> str:
     """brand.html: the form that brands a released site without a build (assets/brand.js)."""
     from kennisbank.school import DAYS
     names = _language_names(config)
-    languages = [{"code": x, "name": names[x], "dir": state.strings[x]["dir"]} for x in state.site.languages]
+    languages = [{"code": x, "name": names[x], "dir": state.strings[x]["dir"]} for x in state.built]  # the school's texts: built languages
     common = [x for x in state.site.languages[1:]] + ["ti", "so", "ps", "ku", "es", "fr", "ru", "zh"]
     return state.templates.get_template("kb-brand.html").render(
         csp=config.extra.get("csp_meta") or "", days=list(DAYS), languages=languages,

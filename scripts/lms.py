@@ -32,7 +32,7 @@ from xml.sax.saxutils import quoteattr
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from kennisbank.config import read_languages  # noqa: E402
+from kennisbank.config import built_languages  # noqa: E402
 from kennisbank.csp import policy  # noqa: E402
 
 SCORM_DIR = "scorm"  # the launch page's own script and style, inside the package
@@ -332,14 +332,14 @@ def cartridge(site: Path, lang: str, languages: tuple, out: Path, need_pdfs: boo
 def make_cartridges(site: Path, out: Path, need_pdfs: bool = True) -> dict[str, Path]:
     """The Common Cartridge of every language."""
     out.mkdir(parents=True, exist_ok=True)
-    languages = read_languages(ROOT / "mkdocs.yml")
+    languages = built_languages(ROOT / "mkdocs.yml")  # make lms LANGUAGES=nl,ar,ti: those only
     return {lang: cartridge(site, lang, languages, out, need_pdfs) for lang in languages}
 
 
 def make_packages(site: Path, out: Path, need_pdfs: bool = True) -> dict[str, Path]:
     """The students' SCORM package of every language."""
     out.mkdir(parents=True, exist_ok=True)
-    languages = read_languages(ROOT / "mkdocs.yml")
+    languages = built_languages(ROOT / "mkdocs.yml")  # make lms LANGUAGES=nl,ar,ti: those only
     return {lang: student_package(site, lang, languages, out, need_pdfs) for lang in languages}
 
 
@@ -347,6 +347,9 @@ if __name__ == "__main__":
     if len(sys.argv) != 3:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from reader import check_languages
+    check_languages("lms")
     for lang, path in make_packages(Path(sys.argv[1]), Path(sys.argv[2])).items():
         print(f"{lang}: {path} ({path.stat().st_size:,} bytes)")
     for lang, path in make_cartridges(Path(sys.argv[1]), Path(sys.argv[2])).items():

@@ -1,4 +1,4 @@
-"""Print the course reader of every language to PDF with headless Chromium: `make reader`.
+"""Print the course reader of every built language (LANGUAGES=nl,ar,ti: those) to PDF with headless Chromium: `make reader`.
 
     python scripts/reader.py SITE_DIR
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from kennisbank.config import read_languages  # noqa: E402
+from kennisbank.config import built_languages  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -49,7 +49,7 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def make_readers(site: Path, browser=None) -> dict[str, Path]:
     """PDFs for every language; ``browser``: a Playwright Chromium already running, if any."""
     httpd, base = serve(site)
-    languages = read_languages(ROOT / "mkdocs.yml")
+    languages = built_languages(ROOT / "mkdocs.yml")  # make reader LANGUAGES=nl,ar,ti: those only
     try:
         if browser is not None:
             return _print_all(browser, site, base, languages)
@@ -101,7 +101,7 @@ def handout_files(site: Path, languages: tuple) -> list[tuple[str, Path, Path]]:
 def make_handouts(site: Path, browser=None) -> list[Path]:
     """The handout PDFs of every language; ``browser``: a Playwright Chromium already running, if any."""
     httpd, base = serve(site)
-    files = handout_files(site, read_languages(ROOT / "mkdocs.yml"))
+    files = handout_files(site, built_languages(ROOT / "mkdocs.yml"))
     try:
         if browser is not None:
             return _print_handouts(browser, site, base, files)
@@ -186,8 +186,19 @@ def _link(page: Path, pdf: Path) -> None:
     page.write_text(text, encoding="utf-8")
 
 
+def check_languages(tool: str) -> None:
+    """A wrong LANGUAGES= (KB_LANGUAGES) stops the tool in one line, before any work."""
+    from kennisbank.editor import error
+    from kennisbank.model import ContentError
+    try:
+        built_languages(ROOT / "mkdocs.yml")
+    except ContentError as e:
+        raise SystemExit(f"{tool}: {error(e)}") from None
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    check_languages("reader")
     for lang, path in make_readers(target).items():
         print(f"{lang}: {path} ({path.stat().st_size:,} bytes)")
     for path in make_handouts(target):

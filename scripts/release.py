@@ -176,8 +176,8 @@ def print_pdfs(web: Path, pdf_dir: Path, offline: Path | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
     import reader
-    from kennisbank.config import read_languages
-    languages = read_languages(ROOT / "mkdocs.yml")
+    from kennisbank.config import built_languages
+    languages = built_languages(ROOT / "mkdocs.yml")  # make release LANGUAGES=nl,ar,ti: those only
     pdf_dir.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=reader.CHROMIUM, args=reader.ARGS, env={**os.environ, "TZ": "UTC"},
@@ -280,6 +280,17 @@ def make_release(out: Path, build: Callable[[Path], None] = build_parts, root: P
     return write_zip(work / name, out / f"{name}.zip", top=name, epoch=epoch)
 
 
+def _check_languages() -> None:
+    """A wrong LANGUAGES= (KB_LANGUAGES) stops the release in one line, before any build."""
+    from kennisbank.config import built_languages
+    from kennisbank.editor import error
+    from kennisbank.model import ContentError
+    try:
+        built_languages(ROOT / "mkdocs.yml")
+    except ContentError as e:
+        raise ReleaseError(error(e)) from None
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "dist"
     tag = os.environ.get("RELEASE_TAG", "").strip()
@@ -287,6 +298,7 @@ def main(argv: list[str]) -> int:
         v = version()
         if tag and tag != f"v{v}":
             raise ReleaseError(f"the tag {tag} does not match the version in pyproject.toml (v{v})")
+        _check_languages()
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch()))
         started = time.monotonic()
         target = make_release(out)

@@ -60,3 +60,37 @@ def check_partial_languages(value, languages: tuple, file: str = "mkdocs.yml") -
     if len(set(value)) != len(value):
         raise ContentError(file, PARTIAL_FIELD, "a language is named twice")
     return tuple(value)
+
+
+LANGUAGES_VARIABLE = "KB_LANGUAGES"  # `make site LANGUAGES=nl,ar,ti` exports it
+
+
+def chosen_languages(value: str | None, languages: tuple, source: str = LANGUAGES_VARIABLE,
+                     field: str = "LANGUAGES") -> tuple:
+    """The languages to build: ``value`` ("nl,ar,ti") checked against the configured ``languages``
+    (the default first), in the configured order; all of them when ``value`` is empty.
+
+    Dutch, the source and the fallback of every other language, must be in the list. One
+    ContentError naming ``source`` and ``field`` for a list without it or with an unknown code."""
+    codes = [x.strip() for x in (value or "").replace(" ", ",").split(",") if x.strip()]
+    if not codes:
+        return tuple(languages)
+    for code in codes:
+        if code not in languages:
+            raise ContentError(source, field, "'{code}' is not a language of this site; the known ones are: {known}",
+                               code=code, known=", ".join(languages))
+    if len(set(codes)) != len(codes):
+        raise ContentError(source, field, "a language is named twice")
+    if languages[0] not in codes:
+        raise ContentError(source, field, "the list has no '{default}': it is the source and the fallback of every "
+                                          "other language; start the list with it, e.g. {example}",
+                           default=languages[0], example=",".join([languages[0]] + codes))
+    return tuple(x for x in languages if x in codes)
+
+
+def built_languages(mkdocs_yml: str | Path, environ=None) -> tuple:
+    """The languages a build makes (KB_LANGUAGES, else every configured one), the default first:
+    what the reader PDFs, the learning-platform packages and the release follow."""
+    import os
+    environ = os.environ if environ is None else environ
+    return chosen_languages(environ.get(LANGUAGES_VARIABLE), read_languages(mkdocs_yml))
