@@ -32,7 +32,7 @@ from xml.sax.saxutils import quoteattr
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from kennisbank.config import built_languages  # noqa: E402
+from kennisbank.config import built_languages, full_languages  # noqa: E402
 from kennisbank.csp import policy  # noqa: E402
 
 SCORM_DIR = "scorm"  # the launch page's own script and style, inside the package
@@ -333,14 +333,15 @@ def make_cartridges(site: Path, out: Path, need_pdfs: bool = True) -> dict[str, 
     """The Common Cartridge of every language."""
     out.mkdir(parents=True, exist_ok=True)
     languages = built_languages(ROOT / "mkdocs.yml")  # make lms LANGUAGES=nl,ar,ti: those only
-    return {lang: cartridge(site, lang, languages, out, need_pdfs) for lang in languages}
+    return {lang: cartridge(site, lang, languages, out, need_pdfs) for lang in full_languages(ROOT / "mkdocs.yml")}
 
 
 def make_packages(site: Path, out: Path, need_pdfs: bool = True) -> dict[str, Path]:
     """The students' SCORM package of every language."""
     out.mkdir(parents=True, exist_ok=True)
     languages = built_languages(ROOT / "mkdocs.yml")  # make lms LANGUAGES=nl,ar,ti: those only
-    return {lang: student_package(site, lang, languages, out, need_pdfs) for lang in languages}
+    # a partial language has no lessons: its packages would hold notice pages
+    return {lang: student_package(site, lang, languages, out, need_pdfs) for lang in full_languages(ROOT / "mkdocs.yml")}
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from kennisbank.config import built_languages  # noqa: E402
+from kennisbank.config import built_languages, full_languages  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -49,7 +49,7 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def make_readers(site: Path, browser=None) -> dict[str, Path]:
     """PDFs for every language; ``browser``: a Playwright Chromium already running, if any."""
     httpd, base = serve(site)
-    languages = built_languages(ROOT / "mkdocs.yml")  # make reader LANGUAGES=nl,ar,ti: those only
+    languages = full_languages(ROOT / "mkdocs.yml")  # make reader LANGUAGES=nl,ar,ti: those only; no partial one
     try:
         if browser is not None:
             return _print_all(browser, site, base, languages)
@@ -101,7 +101,7 @@ def handout_files(site: Path, languages: tuple) -> list[tuple[str, Path, Path]]:
 def make_handouts(site: Path, browser=None) -> list[Path]:
     """The handout PDFs of every language; ``browser``: a Playwright Chromium already running, if any."""
     httpd, base = serve(site)
-    files = handout_files(site, built_languages(ROOT / "mkdocs.yml"))
+    files = handout_files(site, full_languages(ROOT / "mkdocs.yml"))
     try:
         if browser is not None:
             return _print_handouts(browser, site, base, files)

@@ -94,3 +94,10 @@ def built_languages(mkdocs_yml: str | Path, environ=None) -> tuple:
     import os
     environ = os.environ if environ is None else environ
     return chosen_languages(environ.get(LANGUAGES_VARIABLE), read_languages(mkdocs_yml))
+
+
+def full_languages(mkdocs_yml: str | Path, environ=None) -> tuple:
+    """The built languages that have every page: the reader PDFs, the handouts and the learning-platform
+    packages are made in these. A partial language has only the parents' pages (no reader, no lessons)."""
+    partial = read_partial_languages(mkdocs_yml, read_languages(mkdocs_yml))
+    return tuple(x for x in built_languages(mkdocs_yml, environ) if x not in partial)
