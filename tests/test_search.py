@@ -190,7 +190,7 @@ THROUGH_FORMS = {"tr": ["sağlık", "kuşak", "kâğıt", "bağlılık", "ilk g�
                  "uk": ["упередження", "мрія", "чесність", "межа", "неписане правило", "ініціатива", "оборона", "здоров’я"],
                  "fa": ["پيشداوري", "آينه", "كنجكاو", "دفاعي", "برنامهریزی"],
                  # Chinese: the words cut apart (index and query); without, a word inside a run is not found
-                 # (口译员 is found anyway: the card also has it at the start of a run, after punctuation)
+                 # (口译员 is found anyway: its card also has a run that starts with it, "口译员、语言和…")
                  "zh-Hans": ["梦想", "幸福", "照看孩子", "安全的地方"],
                  "ti": ["ሰዓታት፡ስራሕ"],
                  "ckb": ["كاتي كار", "بەختەوەري", "چاودێري منداڵ", "شوێنێكي باش", "كەسێك لەگەڵ"],
