@@ -6,7 +6,9 @@
 // 2. The query is written the way the index writes words (hooks/kennisbank/search.py adds
 //    these spellings to the index): Persian letters for the Arabic ي and ك an Arabic keyboard
 //    types, no zero-width non-joiner; Arabic without vowel marks and with alef, hamza and ta
-//    marbuta unified; Turkish İ and I lower-cased the Turkish way; one Ukrainian apostrophe.
+//    marbuta unified; Turkish İ and I lower-cased the Turkish way; one Ukrainian apostrophe;
+//    Sorani as Persian; Romanian ş ţ with the comma below (ș ț); Chinese cut into words with
+//    Intl.Segmenter (ICU, as the index is cut at build time), the words apart.
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
@@ -45,11 +47,24 @@
   // Short vowels and tatweel, and the Arabic comma, semicolon and question mark (a pasted word often
   // brings one; Material's separator splits at white space and hyphens only).
   var MARKS = /[\u064b-\u0652\u0640]/g, PUNCT = /[\u060c\u061b\u061f]/g;
+  function persian(q) {
+    return q.replace(PUNCT, " ").trim().replace(MARKS, "").replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9")
+      .replace(/\u0629/g, "\u0647").replace(/\u200c/g, "");
+  }
+  function chinese(q) {
+    if (!window.Intl || !Intl.Segmenter) { return q; }
+    var words = [];
+    var segments = new Intl.Segmenter("zh-Hans", { granularity: "word" }).segment(q);
+    for (var it = segments[Symbol.iterator](), s = it.next(); !s.done; s = it.next()) {
+      if (s.value.isWordLike) { words.push(s.value.segment); }
+    }
+    return words.join(" ");
+  }
   var normalise = {
-    fa: function (q) {
-      return q.replace(PUNCT, " ").trim().replace(MARKS, "").replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9")
-        .replace(/\u0629/g, "\u0647").replace(/\u200c/g, "");
-    },
+    fa: persian,
+    ckb: persian,
+    zh: chinese,
+    ro: function (q) { return q.replace(/\u015f/g, "\u0219").replace(/\u0163/g, "\u021b").replace(/\u015e/g, "\u0218").replace(/\u0162/g, "\u021a"); },
     ar: function (q) {
       return q.replace(PUNCT, " ").trim().replace(MARKS, "").replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a")
         .replace(/\u0629/g, "\u0647").replace(/\u0624/g, "\u0648").replace(/\u0626/g, "\u064a");

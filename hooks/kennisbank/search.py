@@ -16,12 +16,21 @@ dictionary form (lemma) of its words, in fields of its own that are indexed but 
 match finds it anyway. Arabic and Persian entries also carry their words in the other
 spellings a reader may type (see ``arabic_forms``, ``persian_forms``); the query is
 brought to the same spelling in the browser (docs/assets/search.js).
+
+The partial languages: Chinese is written without spaces, so its entries are cut into words with
+ICU's word break rules (``segment_chinese``, a zero-width space between words, which the Chinese
+index's separator splits at); the browser cuts the query with ``Intl.Segmenter``, also ICU.
+Tigrinya's separator also splits at Ethiopic punctuation. Sorani entries carry their words in the
+spellings of an Arabic keyboard's reader (as Persian). Spanish, Portuguese and Romanian entries
+carry their words also without accents (``intérprete``: "interprete"), Romanian also with the
+comma-below ș and ț for the cedilla ş and ţ of old keyboards (``romanian_forms``).
 """
 from __future__ import annotations
 
 import bisect
 import json
 import re
+import unicodedata
 from functools import lru_cache
 
 # Arabic: the same word is written with or without the article and glued proclitics (السعادة, سعادة;
@@ -40,6 +49,22 @@ _PERSIAN_WORD = re.compile(r"[\u0621-\u06ff\u200c]+")
 ZWNJ = "\u200c"
 # What a zero-width non-joiner separates from a word, and is not a word to search for on its own.
 PERSIAN_AFFIXES = {"می", "نمی", "ها", "های", "هایی", "ای", "ی", "تر", "ترین", "ام", "ات", "اش", "ایم", "اید", "اند"}
+
+# Sorani (ckb): the same spellings as Persian (ی and ک, the non-joiner), its own affixes.
+SORANI_AFFIXES = {"ی", "ە", "کان", "ەکان", "ەکە", "کە", "ان", "یان", "تان", "مان", "ت", "م", "ش"}
+
+# Romanian: the cedilla letters of old keyboards, written as the comma-below letters of the pages.
+_ROMANIAN = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+# Languages whose readers often type without accents: the entries also carry the words without them.
+UNACCENTED_LANGUAGES = ("es", "pt", "ro")
+
+# Chinese: runs of Han characters, cut into words (ICU) with a zero-width space between them.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+ZWSP = "\u200b"
+# What each language's separator (Material's search.separator) splits at besides the default's white
+# space and hyphens: Chinese the zero-width space of ``segment_chinese`` and its full-width punctuation
+# (as Material's own Chinese separator); Tigrinya the Ethiopic punctuation (፡ ። ፣ ፤ ፥ ፦ ፧ ፨).
+SEPARATOR_EXTRA = {"zh-Hans": "\\u200b\\u3000、。，．？！；：（）《》「」“”‘’", "ti": "\\u1361-\\u1368"}
 
 # Words as the lemmatizer sees them: letters, with an apostrophe inside (Ukrainian здоров'я).
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -71,6 +96,60 @@ def persian_forms(word: str) -> set[str]:
         forms.add(bare.replace(ZWNJ, ""))
         forms |= {p for p in bare.split(ZWNJ) if p not in PERSIAN_AFFIXES}
     return forms - {word}
+
+
+def sorani_forms(word: str) -> set[str]:
+    """Other spellings of a Sorani word: ی and ک for an Arabic keyboard's ي and ك, without marks, and
+    a word with a zero-width non-joiner also without it and as its parts (the non-joiner typed as a space)."""
+    bare = _MARKS.sub("", word).translate(_PERSIAN).strip(ZWNJ)
+    forms = {bare}
+    if ZWNJ in bare:
+        forms.add(bare.replace(ZWNJ, ""))
+        forms |= {p for p in bare.split(ZWNJ) if p not in SORANI_AFFIXES}
+    return forms - {word}
+
+
+def unaccented(word: str) -> str:
+    """The word without accents, lower case, as typed without them ("Intérprete" -> "interprete")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def romanian_forms(word: str) -> set[str]:
+    """A Romanian word with comma-below ș ț for the cedilla ş ţ, and without accents ("şcoală": "școală", "scoala")."""
+    low = word.lower()
+    return {low.translate(_ROMANIAN), unaccented(low)} - {word}
+
+
+@lru_cache(maxsize=4)
+def _word_breaker(lang: str):
+    import icu
+    return icu.BreakIterator.createWordInstance(icu.Locale.forLanguageTag(lang))
+
+
+def chinese_words(run: str, lang: str = "zh-Hans") -> list[str]:
+    """A run of Chinese text cut into words by ICU's word break rules ("请口译员" -> ["请", "口译员"]),
+    as the browser's Intl.Segmenter cuts the query (docs/assets/search.js)."""
+    import icu
+    text = icu.UnicodeString(run)  # ICU counts UTF-16 units: slice the UTF-16 string, not the Python one
+    breaker = _word_breaker(lang)
+    breaker.setText(text)
+    bounds = [0, *breaker]
+    return [str(text[a:b]) for a, b in zip(bounds, bounds[1:]) if a < b]
+
+
+def segment_chinese(text: str, lang: str = "zh-Hans") -> str:
+    """The text with a zero-width space between the words of each Chinese run; the rest as it was."""
+    return _HAN.sub(lambda m: ZWSP.join(chinese_words(m.group(0), lang)), text)
+
+
+def separator(lang: str, default: str = r"[\s\-]+") -> str:
+    """Material's search separator for a language: the default, splitting also at what the
+    language's text is cut at (``SEPARATOR_EXTRA``)."""
+    extra = SEPARATOR_EXTRA.get(lang)
+    if not extra:
+        return default
+    m = re.fullmatch(r"\[(.*)\]\+", default)
+    return f"[{m.group(1)}{extra}]+" if m else f"(?:{default})|[{extra}]+"
 
 
 def turkish_lower(word: str) -> str:
@@ -105,13 +184,19 @@ def word_forms(lang: str):
                 out |= arabic_forms(word)
             if lang == "fa":
                 out |= persian_forms(word)
+            if lang == "ckb":
+                out |= sorani_forms(word)
+            if lang == "ro":
+                out |= romanian_forms(word)
+            elif lang in UNACCENTED_LANGUAGES:
+                out.add(unaccented(word))
             if lang == "tr":
                 out.add(turkish_lower(word))
             if lang == "uk":
                 out.add(word.replace("’", "'").replace("ʼ", "'").lower())
             if lang in LEMMA_LANGUAGES:
                 out |= {lemma(w, lang) for w in {word, *out}}
-            if lang == "fa":  # the query is written without it (docs/assets/search.js)
+            if lang in ("fa", "ckb"):  # the query is written without it (docs/assets/search.js)
                 out = {f for f in out if ZWNJ not in f}
             cache[word] = out - {word.lower(), ""}
         return cache[word]
@@ -119,7 +204,7 @@ def word_forms(lang: str):
 
 
 def _words(lang: str, text: str) -> list[str]:
-    pattern = {"ar": _ARABIC_WORD, "fa": _PERSIAN_WORD}.get(lang, _WORD)
+    pattern = {"ar": _ARABIC_WORD, "fa": _PERSIAN_WORD, "ckb": _PERSIAN_WORD}.get(lang, _WORD)
     return list(dict.fromkeys(pattern.findall(text)))
 
 
@@ -162,12 +247,15 @@ def split_index(index: dict, languages: tuple, supported=None, forms=True) -> di
         fields = config.get("fields", {})
         config["fields"] = {**fields, "forms": {"boost": fields.get("text", {}).get("boost", 1.0)},
                             "title_forms": {"boost": fields.get("title", {}).get("boost", 1.0)}}
-    out = {lang: {"config": {**config, "lang": [lang if supported is None else lunr_language(lang, supported)]},
+    out = {lang: {"config": {**config, "lang": [lang if supported is None else lunr_language(lang, supported)],
+                             "separator": separator(lang, config.get("separator", r"[\s\-]+"))},
                   "docs": []} for lang in languages}
     makers = {lang: word_forms(lang) for lang in languages} if forms else {}
     for doc in index["docs"]:
         lang = next((x for x in languages[1:] if doc["location"].startswith(f"{x}/")), default)
         doc = {**doc, "location": doc["location"][len(lang) + 1:] if lang != default else doc["location"]}
+        if lang == "zh-Hans":  # words cut apart, for the separator to split at
+            doc.update({k: segment_chinese(doc[k], lang) for k in ("title", "text") if doc.get(k)})
         if forms:
             for field, source in (("forms", "text"), ("title_forms", "title")):
                 extra = extra_forms(doc.get(source, ""), lang, makers[lang])
