@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, refused_build
+from conftest import ALL_LANGUAGES, LANGUAGES, ROOT, refused_build
 from kennisbank import editor, yamlsafe
 from kennisbank.loader import load_site
 from kennisbank.model import ContentError
@@ -58,20 +58,20 @@ def _project(tmp_path: Path) -> Path:
 
 def _refused(tmp_path: Path) -> str:
     with pytest.raises(ContentError) as e:
-        load_site(tmp_path / "docs", LANGUAGES)
+        load_site(tmp_path / "docs", ALL_LANGUAGES)
     return str(e.value)
 
 
 def test_a_source_not_word_for_word_in_the_report_is_refused(tmp_path):
     project = _project(tmp_path)
     card = project / "docs" / f"{CARD}.md"
-    load_site(project / "docs", LANGUAGES)  # as it is: word for word
+    load_site(project / "docs", ALL_LANGUAGES)  # as it is: word for word
     text = card.read_text(encoding="utf-8")
     source = re.search(r"^source: (?:>-?\n)?((?:  .*\n)+|.*\n)", text, re.M)
     words = source.group(1).split()
     # re-wrapping the quote is no change ...
     card.write_text(text.replace(source.group(1), "  " + "\n  ".join(words) + "\n"), encoding="utf-8")
-    load_site(project / "docs", LANGUAGES)
+    load_site(project / "docs", ALL_LANGUAGES)
     # ... a changed word is
     changed = " ".join(words[:3] + [words[3] + "x"] + words[4:])
     card.write_text(text.replace(source.group(1), "  " + changed + "\n"), encoding="utf-8")

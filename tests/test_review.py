@@ -11,7 +11,7 @@ import pytest
 from babel.numbers import format_decimal, format_percent
 from translate.storage import po
 
-from conftest import LANGUAGES, LTR_TRANSLATED, NAMES, ROOT, RTL, mkdocs
+from conftest import ALL_LANGUAGES, LANGUAGES, LTR_TRANSLATED, NAMES, ROOT, RTL, mkdocs
 from kennisbank.loader import load_site
 from kennisbank.review import export_package, import_package, interface_pairs, strings_reviewed
 from kennisbank.translations import translation_status
@@ -40,7 +40,7 @@ def edit_po(path, changes=None, confirm=True):
 
 
 def status_of(project, base, lang):
-    site = load_site(project / "docs", LANGUAGES)
+    site = load_site(project / "docs", ALL_LANGUAGES)
     return next(r for r in translation_status(site) if r.base == base and r.lang == lang)
 
 
@@ -48,7 +48,7 @@ def test_export_writes_a_sheet_and_one_po_per_page(project):
     result = kb(project, "review", "ar")
     assert result.returncode == 0, result.stderr
     out = project / "review" / "ar"
-    site = load_site(project / "docs", LANGUAGES)
+    site = load_site(project / "docs", ALL_LANGUAGES)
     translated = [p for p in site.pages.values() if p.lang == "ar"]
     assert len(list((out / "po").rglob("*.po"))) == len(translated)
     sheet = (out / "sheet.html").read_text(encoding="utf-8")
@@ -76,7 +76,7 @@ def test_round_trip_changed_string_lands_in_its_page_and_marks_it_reviewed(proje
     assert result.returncode == 0, result.stderr
     assert f"{CARD}.tr.md marked reviewed by tolk" in result.stdout
 
-    site = load_site(project / "docs", LANGUAGES)  # still valid content
+    site = load_site(project / "docs", ALL_LANGUAGES)  # still valid content
     card = site.by_path[f"{CARD}.md"]
     assert card.texts["tr"].checklist["ouder-zelf"] == new
     assert card.texts["tr"].body.startswith("Veliler kendi durumlarını da anlatabilmelidir.")
@@ -160,7 +160,7 @@ def test_reviewer_is_a_role_never_a_name(project, role):
 
 
 def test_segments_that_do_not_fit_the_page_are_refused(project):
-    site = load_site(project / "docs", LANGUAGES)
+    site = load_site(project / "docs", ALL_LANGUAGES)
     out = project / "pkg"
     export_package(project, site, "en", out, [], NAMES)
     path = out / "po" / f"{CARD}.po"
@@ -186,11 +186,11 @@ def test_a_hand_stamped_review_must_name_a_role(project):
     page = project / "docs" / f"{CARD}.en.md"
     page.write_text(page.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true"), encoding="utf-8")
     with pytest.raises(ContentError, match="reviewed_by.*missing"):
-        load_site(project / "docs", LANGUAGES)
+        load_site(project / "docs", ALL_LANGUAGES)
     page.write_text(page.read_text(encoding="utf-8").replace(
         "reviewed: true", "reviewed: true\n  reviewed_by: Jan Jansen\n  reviewed_on: 2026-11-29"), encoding="utf-8")
     with pytest.raises(ContentError, match="not a role"):
-        load_site(project / "docs", LANGUAGES)
+        load_site(project / "docs", ALL_LANGUAGES)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])
@@ -279,7 +279,7 @@ def test_interface_strings_round_trip_into_the_gettext_catalog(project):
         catalog.write_text(CATALOG, encoding="utf-8")
     before = {u.getcontext(): u for u in po.pofile(catalog.read_bytes()).units if not u.isheader()}
     assert before["cards.count"].hasplural()
-    site = load_site(project / "docs", LANGUAGES)
+    site = load_site(project / "docs", ALL_LANGUAGES)
     out = project / "pkg"
     export_package(project, site, "tr", out, interface_pairs(project, LANGUAGES, "tr"), NAMES)
     sheet = (out / "sheet.html").read_text(encoding="utf-8")
@@ -321,11 +321,11 @@ def test_a_review_fills_in_an_item_the_translation_did_not_have(project):
     start = text.index("  - id: zelf-vertellen")
     end = text.index("questions:")
     page.write_text(text[:start] + text[end:], encoding="utf-8")  # the item is missing
-    site = load_site(project / "docs", LANGUAGES)
+    site = load_site(project / "docs", ALL_LANGUAGES)
     out = project / "pkg"
     export_package(project, site, "tr", out, [], NAMES)
     edit_po(out / "po" / f"{CARD}.po", {"checklist/zelf-vertellen": "Nasıl olduğunuzu anlatın."})
     outcomes = {o.file: o for o in import_package(project, site, "tr", out, "tolk")}
     assert outcomes[f"po/{CARD}.po"].ok, outcomes[f"po/{CARD}.po"]
-    card = load_site(project / "docs", LANGUAGES).by_path[f"{CARD}.md"]
+    card = load_site(project / "docs", ALL_LANGUAGES).by_path[f"{CARD}.md"]
     assert card.texts["tr"].checklist["zelf-vertellen"] == "Nasıl olduğunuzu anlatın."

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from conftest import LANGUAGES, TRANSLATED
+from conftest import ALL_LANGUAGES, LANGUAGES, TRANSLATED
 from kennisbank.loader import load_site
 from kennisbank.translations import translation_status
 
@@ -25,7 +25,7 @@ def kb(project, *args):
 
 
 def _state(project, base, lang):
-    site = load_site(project / "docs", LANGUAGES)
+    site = load_site(project / "docs", ALL_LANGUAGES)
     return next(r.state for r in translation_status(site) if r.base == base + ".md" and r.lang == lang)
 
 

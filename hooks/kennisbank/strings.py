@@ -40,6 +40,11 @@ NUMBER_IN_WORD = {"zero", "one", "two"}
 MAX_CATALOG_BYTES = 256 * 1024  # the largest catalog today is about 25 kB
 
 
+# CLDR has no list pattern for Central Kurdish: Babel falls back to the root's Latin comma ("ا, ب").
+# Sorani writes the Arabic comma and "و" (and), as Persian does: (two items, the last of more).
+OWN_LIST_PATTERNS = {"ckb": ("{0} و {1}", "{0} و {1}")}
+
+
 def babel_locale(lang: str) -> Locale:
     """The CLDR locale of a site language code. The site writes codes as HTML and static-i18n do
     (BCP 47: ``zh-Hans``), Babel with an underscore (``zh_Hans``)."""
@@ -94,6 +99,13 @@ class Messages(dict):
 
     def list(self, items) -> str:
         items = list(items)
+        if self.lang in OWN_LIST_PATTERNS and items:
+            two, end = OWN_LIST_PATTERNS[self.lang]
+            if len(items) == 1:
+                return items[0]
+            if len(items) == 2:
+                return two.format(*items)
+            return end.format("، ".join(items[:-1]), items[-1])
         return format_list(items, locale=babel_locale(self.lang)) if items else ""
 
     def number(self, n) -> str:
