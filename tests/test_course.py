@@ -125,9 +125,17 @@ def test_reader_pdf_has_every_part_and_card(readers, site, strings, lang):
         assert match, f"no part '{name}' in {[p[0] for p in parts]}"
         assert match[0][2] > 760, "each part starts at the top of a new page"
     assert len({p[1] for p in parts if any(_words(p[0]) == _words(n) for n in names)}) == 3
-    titles = [_words(t) for level, t, *_ in outline if level == 2]
+    titles = [_words(_once(t)) for level, t, *_ in outline if level == 2]
     for card in site.cards.values():
         assert _words(card.text(lang).title) in titles, (lang, card.id)
+
+
+def _once(title: str) -> str:
+    """A bookmark title as Chromium may write it for a heading at the very top of a page in Arabic
+    script with Noto Sans Arabic: the text twice, glued ("XX"). The page shows it once (seen in the
+    PDF); the doubled bookmark is Chromium's (seen for ar T20 and fa V03 since the Noto Arabic fonts)."""
+    half = len(title) // 2
+    return title[:half] if len(title) % 2 == 0 and title[:half] == title[half:] else title
 
 
 @pytest.mark.parametrize("lang, rtl", [(x, x in RTL) for x in LANGUAGES])
