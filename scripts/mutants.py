@@ -57,6 +57,10 @@ def stage(names: list[str]) -> None:
     # mutmut writes the mutated package to mutants/src/kennisbank; the tests' hooks/ must see that one
     (STAGE / "mutants" / "hooks").mkdir(parents=True)
     (STAGE / "mutants" / "hooks" / "kennisbank").symlink_to(Path("..") / "src" / "kennisbank")
+    # editor.py reads its catalogs next to the package (kennisbank/../locales): in both copies
+    (STAGE / "src" / "locales").symlink_to(Path("..") / "hooks" / "locales")
+    (STAGE / "mutants" / "src").mkdir()
+    (STAGE / "mutants" / "src" / "locales").symlink_to(Path("..") / "hooks" / "locales")
     # only the modules asked for
     toml = STAGE / "pyproject.toml"
     only = ", ".join(f'"src/kennisbank/{m}.py"' for m in names)
