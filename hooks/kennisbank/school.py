@@ -291,7 +291,7 @@ def _text(value, path, field, limit=None):
     if len(value) > limit:
         raise ContentError(path, field, "is {count:,} character; at most {limit}",
                            plural="is {count:,} characters; at most {limit}", count=len(value), limit=limit)
-    if re.search(r"javascript\s*:|[{}\[\]`*_\\]|\x00", value, re.I) and field != "contact.email":
+    if re.search(r"javascript\s*:|[{}\[\]`*_\\]|\x00", value, re.I) and not field.endswith(".email"):
         raise ContentError(path, field, "must be plain text, without HTML or Markdown")
     check_text(value, path, field)
 
