@@ -7,6 +7,8 @@ code computes it. No build: all of this runs in the fast tier.
 """
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from kennisbank.model import ContentError
@@ -218,6 +220,11 @@ def test_relink_rewrites_the_addresses_that_pass_and_only_those():
     assert sorted(seen) == ["a/", "i.png"]
     assert relink('<p id="md-x" class="md-button">x</p>', rewrite) == '<p class="md-button">x</p>'
     assert relink("<script>x</script><p>y</p><!-- c -->", rewrite) == "<p>y</p>"
+    # the same allowlist as the build: SVG and the checklist's boxes stay, an iframe goes
+    svg = '<svg viewBox="0 0 1 1"><rect fill="#000"></rect></svg><input type="checkbox" data-item="T01/1">'
+    assert relink(svg, rewrite) == svg
+    assert relink('<iframe name="a"></iframe><details open=""><summary>s</summary></details>', rewrite) == (
+        '<details open=""><summary>s</summary></details>')
 
 
 # ---------------------------------------------------------------- titles in a whole page, plain text
@@ -258,3 +265,30 @@ def test_the_bidi_code_is_written_with_four_hex_digits():
 def test_plain_text_passes(value):
     assert check_text(value, "docs/a.md", "title") is None
     assert check_bidi(value, "docs/a.md", "title") is None
+
+
+# ---------------------------------------------------------------- fragments as written
+
+def test_a_fragment_never_met_before_is_read_the_same_way():
+    """A value no other test or page uses (new on every run): the fragment is read as written, not
+    from what an earlier fragment looked like."""
+    t = uuid.uuid4().hex
+    assert check(f'<P ID="k{t}" Title="a onclick=b {t}">x</P>', "a.md", "body") == (
+        f'<p id="k{t}" title="a onclick=b {t}">x</p>')
+    assert check(f"<p title='{t} id=x' class=k{t}>x</p>", "a.md", "body") == f'<p title="{t} id=x" class="k{t}">x</p>'
+    assert check(f'<div markdown="1" class="k{t}">x</div>', "a.md", "body") == f'<div class="k{t}">x</div>'
+    assert refused(f'<p class="k{t}" onclick="x">y</p>') == "HTML that is not allowed: <p onclick>"
+    assert refused(f'<p class="k{t}" id="md-{t}">y</p>') == f"HTML that is not allowed: <p id> ({NAME_WHY})"
+
+
+def test_the_markdown_attribute_is_never_named_as_the_problem():
+    """Python-Markdown's markdown="1" is dropped silently; the refusal names what the author must change."""
+    assert refused('<div markdown="1"><p onclick="x">y</p></div>') == "HTML that is not allowed: <p onclick>"
+    assert refused('<div MARKDOWN="1"><p onclick="x">y</p></div>') == "HTML that is not allowed: <p onclick>"
+
+
+def test_an_attribute_without_a_value_is_kept_as_written():
+    assert check('<details open><summary>a</summary></details>', "a.md", "body") == (
+        '<details open=""><summary>a</summary></details>')
+    assert refused('<input type="checkbox" checked><p onclick="x">y</p>') == "HTML that is not allowed: <p onclick>"
+    assert refused('<p id=><p onclick="x">y</p>') == "HTML that is not allowed: <p onclick>"
