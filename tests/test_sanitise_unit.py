@@ -223,6 +223,8 @@ def test_relink_rewrites_the_addresses_that_pass_and_only_those():
     # the same allowlist as the build: SVG and the checklist's boxes stay, an iframe goes
     svg = '<svg viewBox="0 0 1 1"><rect fill="#000"></rect></svg><input type="checkbox" data-item="T01/1">'
     assert relink(svg, rewrite) == svg
+    data = '<img src="data:image/png;base64,AAAA" alt="d"><a href="tel:+31301234567">t</a>'
+    assert relink(data, rewrite) == '<img src="nl/data:image/png;base64,AAAA" alt="d"><a href="nl/tel:+31301234567">t</a>'
     assert relink('<iframe name="a"></iframe><details open=""><summary>s</summary></details>', rewrite) == (
         '<details open=""><summary>s</summary></details>')
 
