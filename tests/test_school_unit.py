@@ -13,6 +13,7 @@ import os
 import pytest
 
 from conftest import LANGUAGES, ROOT
+from kennisbank import editor
 from kennisbank.model import ContentError
 from kennisbank.school import School, check_site_url, contrast_with_white, load_school, read_school
 
@@ -89,6 +90,7 @@ def test_the_pages_data_carries_every_given_detail_and_nothing_empty():
 
 def test_a_minimal_school_has_only_its_name_and_contact_in_the_data():
     school = load_school(_raw(), F, LANGS)
+    assert school.data("") == school.data(None) == school.data()  # no logo: no empty address either
     assert (school.logo, school.color, school.site_url, school.phone, school.email, school.confidant) == (None,) * 6
     assert (school.hours, school.interpreter_languages, school.when, school.interpreter) == ((), (), {}, {})
     assert school.data() == {"name": "De Linde", "contact": {"role": "contactouder", "name": "A. Jansen"}}
@@ -204,7 +206,7 @@ def test_a_name_with_a_bidi_control_is_refused():
 @pytest.mark.parametrize("written, shown", [
     ("030 1234567", "030 1234567"), ("030-123.45.67", "030 123 45 67"), ("(030) 123/4567", "030 123 4567"),
     ("+31 30 123 4567", "+31 30 123 4567"), (301234567, "301234567"), ("123456", "123456"),
-    ("+31 6 1234 5678 901", "+31 6 1234 5678 901"), ("  030   1234567 ", "030 1234567"),
+    ("+31 6 1234 5678 901", "+31 6 1234 5678 901"), ("+31 6 1234 5678 9012", "+31 6 1234 5678 9012"), ("  030   1234567 ", "030 1234567"),
 ])
 def test_a_phone_number_is_shown_with_spaces_only(written, shown):
     assert load_school(_contact(phone=written), F, LANGS).phone == shown
@@ -514,6 +516,13 @@ def test_an_svg_logo_is_checked_as_svg(tmp_path):
     (tmp_path / "LOGO.SVG").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
     for name in ("logo.svg", "LOGO.SVG"):
         message = _read_refused(_file(tmp_path, SMALL + f"logo: {name}\n"), tmp_path)
-        assert message.startswith("school.yml: field 'logo': ") and "script" in message
+        assert message.startswith(f"school.yml: field 'logo': {name} is geen gewoon SVG-plaatje") and "<script>" in message
     (tmp_path / "ok.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>')
     assert read_school(_file(tmp_path, SMALL + "logo: ok.svg\n"), tmp_path, LANGS).logo.endswith("ok.svg")
+
+
+def test_a_too_long_site_address_is_told_in_dutch(monkeypatch):
+    monkeypatch.setenv("KB_LANG", "nl")
+    with pytest.raises(ContentError) as e:
+        check_site_url("https://school.nl/" + "k" * 300, F, "site_url")
+    assert editor.error(e.value) == "school.yml: veld 'site_url': moet een webadres zijn van ten hoogste 300 tekens"
