@@ -279,6 +279,8 @@ def test_a_fragment_never_met_before_is_read_the_same_way():
         f'<p id="k{t}" title="a onclick=b {t}">x</p>')
     assert check(f"<p title='{t} id=x' class=k{t}>x</p>", "a.md", "body") == f'<p title="{t} id=x" class="k{t}">x</p>'
     assert check(f'<div markdown="1" class="k{t}">x</div>', "a.md", "body") == f'<div class="k{t}">x</div>'
+    # what looks like an attribute inside a value is part of the value, however it is written
+    assert check(f'<p title="k{t}&#32;onclick=b">x</p>', "a.md", "body") == f'<p title="k{t} onclick=b">x</p>'
     assert refused(f'<p class="k{t}" onclick="x">y</p>') == "HTML that is not allowed: <p onclick>"
     assert refused(f'<p class="k{t}" id="md-{t}">y</p>') == f"HTML that is not allowed: <p id> ({NAME_WHY})"
 

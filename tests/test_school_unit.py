@@ -526,3 +526,15 @@ def test_a_too_long_site_address_is_told_in_dutch(monkeypatch):
     with pytest.raises(ContentError) as e:
         check_site_url("https://school.nl/" + "k" * 300, F, "site_url")
     assert editor.error(e.value) == "school.yml: veld 'site_url': moet een webadres zijn van ten hoogste 300 tekens"
+
+
+def test_too_long_text_and_an_unknown_language_are_told_in_dutch(monkeypatch):
+    monkeypatch.setenv("KB_LANG", "nl")
+    for raw, line in (
+        (_raw(name="a" * 121), "school.yml: veld 'name': is 121 tekens; ten hoogste 120. Maak de tekst korter"),
+        (_raw(interpreter={"nl": "x" * 601}), "school.yml: veld 'interpreter.nl': is 601 tekens; ten hoogste 600. Maak de tekst korter"),
+        (_raw(interpreter={"so": "x"}), "school.yml: veld 'interpreter.so': onbekende taal; ingesteld zijn: nl, en, ar"),
+    ):
+        with pytest.raises(ContentError) as e:
+            load_school(raw, F, LANGS)
+        assert editor.error(e.value) == line
