@@ -41,6 +41,7 @@ DUTCH = {"", "themas/een/", "themas/twee/", "lezers/ouders/"}
     ("../../", "../../"),                                            # the home page: ti's home
     ("../../assets/images/a.png", "../../../assets/images/a.png"),  # an asset: where it was
     ("../../assets/a.pdf?v=2#p3", "../../../assets/a.pdf?v=2#p3"),
+    ("../../Xenia.pdf", "../../../Xenia.pdf"),                      # a name is kept as it is written
     ("../../en/themas/twee/", "../../../en/themas/twee/"),          # another language's page: where it was
     ("../onbekend/", "../../../themas/onbekend/"),                  # not a Dutch page: where it was
     ("https://www.rijksoverheid.nl/", "https://www.rijksoverheid.nl/"),
