@@ -26,7 +26,8 @@ STAGE = ROOT / "mutants" / "stage"
 PACKAGE = ROOT / "hooks" / "kennisbank"
 # What the fast tests read, besides the package (the same list as [tool.mutmut] also_copy).
 COPY = ["mkdocs.yml", "mkdocs.offline.yml", "docs", "bron", "overrides", "vertalen", "hooks", "scripts", "tests",
-        "school.example.yml", "deploy", "pyproject.toml"]
+        "school.example.yml", "deploy", "pyproject.toml", "release", "lms", "Makefile", "README.md", "DEVELOPERS.md",
+        "requirements.lock", "requirements-test.lock", ".ci", ".github"]
 KILLED = {1, 3, 36, 37, -24, 24, 152, 255}  # mutmut: a failing test, pytest's internal error, a timeout, type check
 SURVIVED = {0, 5, 33}  # mutmut: all tests passed, or no test ran the mutated code
 
@@ -57,6 +58,10 @@ def stage(names: list[str]) -> None:
     # mutmut writes the mutated package to mutants/src/kennisbank; the tests' hooks/ must see that one
     (STAGE / "mutants" / "hooks").mkdir(parents=True)
     (STAGE / "mutants" / "hooks" / "kennisbank").symlink_to(Path("..") / "src" / "kennisbank")
+    # editor.py reads its catalogs next to the package (kennisbank/../locales): in both copies
+    (STAGE / "src" / "locales").symlink_to(Path("..") / "hooks" / "locales")
+    (STAGE / "mutants" / "src").mkdir()
+    (STAGE / "mutants" / "src" / "locales").symlink_to(Path("..") / "hooks" / "locales")
     # only the modules asked for
     toml = STAGE / "pyproject.toml"
     only = ", ".join(f'"src/kennisbank/{m}.py"' for m in names)

@@ -53,14 +53,15 @@ def notice_href(value: str, dutch_url: str, notice_url: str, lang: str, dutch_pa
     if parts.scheme or parts.netloc or not parts.path:
         return value
     target = urljoin("/" + dutch_url, parts.path).lstrip("/")
-    page = "" if target in ("", ".") else target
+    page = "" if target in ("", ".") else target  # pragma: no mutate (urljoin gives "" for the home page, never ".")
     if page in dutch_pages:
         page = f"{lang}/{page}"
     return urlunsplit(("", "", _relative(notice_url, page), parts.query, parts.fragment))
 
 
 def _relative(from_url: str, to_url: str) -> str:
-    folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    # no mutate: a notice page's address is never empty, and dirname("a/b/") + "/" is "a/b/" as well
+    folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"  # pragma: no mutate
     rel = posixpath.relpath("/" + to_url, "/" + folder)
     return rel + "/" if (to_url.endswith("/") or not to_url) and not rel.endswith("/") else rel
 

@@ -152,12 +152,12 @@ _NAMES: dict[str, tuple] = {}  # a tag's attribute text -> its attribute names: 
 
 
 def _names(attrs: str) -> tuple:
-    names = _NAMES.get(attrs)
+    names = _NAMES.get(attrs)  # pragma: no mutate (a cache: a miss only costs time)
     if names is None:
         names = tuple(sorted(n.lower() for n in _ATTR.findall(_QUOTED.sub("\"\"", attrs)) if n.lower() != "markdown"))
-        if len(_NAMES) > 100_000:
+        if len(_NAMES) > 100_000:  # pragma: no mutate (the cache's bound: memory, not behaviour)
             _NAMES.clear()
-        _NAMES[attrs] = names
+        _NAMES[attrs] = names  # pragma: no mutate (a cache)
     return names
 
 
