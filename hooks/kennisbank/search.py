@@ -87,26 +87,25 @@ def arabic_forms(word: str) -> set[str]:
     return forms - {word}
 
 
-def persian_forms(word: str) -> set[str]:
-    """Other spellings of a Persian word: Persian letters for Arabic ones, without marks, and a
-    word with a zero-width non-joiner also without it and as its parts."""
+def _zwnj_forms(word: str, affixes) -> set[str]:
+    """Persian and Sorani alike: Persian letters for an Arabic keyboard's, without marks, and a word
+    with a zero-width non-joiner also without it and as its parts (the non-joiner typed as a space)."""
     bare = _MARKS.sub("", word).translate(_PERSIAN).strip(ZWNJ)
     forms = {bare}
     if ZWNJ in bare:
         forms.add(bare.replace(ZWNJ, ""))
-        forms |= {p for p in bare.split(ZWNJ) if p not in PERSIAN_AFFIXES}
+        forms |= {p for p in bare.split(ZWNJ) if p not in affixes}
     return forms - {word}
+
+
+def persian_forms(word: str) -> set[str]:
+    """Other spellings of a Persian word (its affixes: PERSIAN_AFFIXES)."""
+    return _zwnj_forms(word, PERSIAN_AFFIXES)
 
 
 def sorani_forms(word: str) -> set[str]:
-    """Other spellings of a Sorani word: ی and ک for an Arabic keyboard's ي and ك, without marks, and
-    a word with a zero-width non-joiner also without it and as its parts (the non-joiner typed as a space)."""
-    bare = _MARKS.sub("", word).translate(_PERSIAN).strip(ZWNJ)
-    forms = {bare}
-    if ZWNJ in bare:
-        forms.add(bare.replace(ZWNJ, ""))
-        forms |= {p for p in bare.split(ZWNJ) if p not in SORANI_AFFIXES}
-    return forms - {word}
+    """Other spellings of a Sorani word: ی and ک for ي and ك (its affixes: SORANI_AFFIXES)."""
+    return _zwnj_forms(word, SORANI_AFFIXES)
 
 
 def unaccented(word: str) -> str:
