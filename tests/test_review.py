@@ -132,7 +132,7 @@ def test_bad_files_are_refused_page_by_page_and_the_rest_imports(project):
     dutch.write_text(dutch.read_text(encoding="utf-8").replace("Dan is een tolk nodig.", "Dan is echt een tolk nodig."),
                      encoding="utf-8")
     # another page no longer exists under its name (the card was renamed)
-    for suffix in ("", *(f".{x}" for x in LANGUAGES[1:])):
+    for suffix in ("", *(f".{x}" for x in ALL_LANGUAGES[1:])):
         (project / "docs" / "themas" / f"angsten-en-onzekerheden{suffix}.md").rename(
             project / "docs" / "themas" / f"angsten{suffix}.md")
     # a third file is not a PO file at all
