@@ -191,8 +191,9 @@ def test_parents_layer_is_in_the_partial_language(partial_site):
     _, out, strings, layer = partial_site
     for base in ("lezers/ouders", "", "voorwaarden/zorg-voor-een-tolk"):
         html = _read(out, f"{CODE}/{base}")
-        assert "kb-partial" not in html and "kb-fallback" not in html and "kb-missing" not in html, base
+        assert "kb-banner kb-partial" not in html and "kb-fallback" not in html and "kb-missing" not in html, base
         assert "kb-unreviewed" in html  # its copied translation says it is not reviewed, as any other
+        assert '<p class="kb-partial-mark">' + OWN["switcher.partial"].format(name=NAME) + "</p>" in html, base
     # the parents' list: every item in the partial language, none left in Dutch
     html = _read(out, f"{CODE}/checklists/ouders")
     items = re.findall(r'<label class="kb-item"[^>]*>(.*?)</label>', html, re.S)
