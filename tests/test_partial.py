@@ -238,7 +238,7 @@ def test_make_translations_accepts_a_partial_language_but_not_a_gap_in_its_paren
     card = "voorwaarden/zorg-voor-een-tolk"
     (project / "docs" / f"{card}.{CODE}.md").unlink()
     result = status_cmd(project)
-    assert result.returncode == 1 and f"  {card}.md  {CODE} missing" in result.stdout.splitlines(), result.stdout
+    assert result.returncode == 1 and f"  {card}.md  missing: {CODE}" in result.stdout.splitlines(), result.stdout
     assert f"misses 1 page(s): {card}.md" in status_cmd(project, "--all").stdout
     # the same content, not declared partial: the pages outside the parents' layer count as missing
     shutil.copy(project / "docs" / f"{card}.{FROM}.md", project / "docs" / f"{card}.{CODE}.md")

@@ -42,7 +42,7 @@ def test_status_lists_only_the_pages_that_need_work_and_the_next_command(project
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     pages = [ln for ln in lines if ln.startswith("  ") and ".md" in ln]
-    assert pages == [f"  {CARD}.md  " + ", ".join(f"{x} behind" for x in ALL_TRANSLATED)], lines[:10]
+    assert pages == [f"  {CARD}.md  behind: " + ", ".join(ALL_TRANSLATED)], lines[:10]
     assert f"make stamp FILE=docs/{CARD}.{TRANSLATED[0]}.md" in result.stdout
     assert "make translations ALL=1" in result.stdout
     assert max(len(ln) for ln in lines) < 120 and len(lines) < 40, lines

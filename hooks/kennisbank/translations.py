@@ -124,8 +124,10 @@ def format_todo(rows: list[Status], need_work: list[Status]) -> str:
     lines.append(ngettext("{count} page needs work:", "{count} pages need work:", len(by_base)))
     width = max(len(b) for b in by_base)
     state = {"behind": _("behind"), "missing": _("missing")}
-    for base, mine in by_base.items():
-        lines.append("  " + base.ljust(width) + "  " + ", ".join(f"{r.lang} {state[r.state]}" for r in mine))
+    for base, mine in by_base.items():  # one line a page, the languages grouped by state (fifteen fit)
+        groups = {s: [r.lang for r in mine if r.state == s] for s in state}
+        lines.append("  " + base.ljust(width) + "  " + "; ".join(f"{state[s]}: {', '.join(langs)}"
+                                                                  for s, langs in groups.items() if langs))
     first = next((r for r in need_work if r.state == "behind"), None)
     if first is not None:
         lines.append(_("Next: update the translation to the new Dutch, then stamp it: make stamp FILE=docs/{file}",
