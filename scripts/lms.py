@@ -41,12 +41,14 @@ SKIP = {"csp-nginx.conf", "sitemap.xml", "sitemap.xml.gz"}  # for web servers on
 # site's policy as <meta>, like the built pages: the package runs on the platform's own origin.
 CSP = html.escape(policy(meta=True))
 
-LAUNCH_PAGE = """<!doctype html>
+# The start of every page a package adds: language, direction and the site's policy.
+PAGE_HEAD = """<!doctype html>
 <html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+"""
+LAUNCH_PAGE = PAGE_HEAD + """<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <link rel="stylesheet" href="{scorm}/launch.css">
 <script src="{scorm}/launch.js" defer></script>
@@ -108,12 +110,7 @@ STUDENT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 </manifest>
 """
 # A student package replaces the lecturer's guide with this: the menu's link to it leads to the students' pages.
-GUIDE_STAND_IN = """<!doctype html>
-<html lang="{lang}" dir="{dir}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta http-equiv="refresh" content="0; url={index}">
+GUIDE_STAND_IN = PAGE_HEAD + """<meta http-equiv="refresh" content="0; url={index}">
 <title>{title}</title>
 </head>
 <body>
@@ -252,12 +249,7 @@ CC_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 </manifest>
 """
 CC_DIR = "web_resources/"  # where a cartridge keeps its web content
-ASSIGNMENT_PAGE = """<!doctype html>
-<html lang="{lang}" dir="{dir}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+ASSIGNMENT_PAGE = PAGE_HEAD + """<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 {styles}
 </head>

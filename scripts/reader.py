@@ -46,22 +46,28 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
-def make_readers(site: Path, browser=None) -> dict[str, Path]:
-    """PDFs for every language; ``browser``: a Playwright Chromium already running, if any."""
+def _printing(site: Path, browser, work):
+    """Serve ``site`` and run ``work(browser, base)`` in ``browser`` (a Playwright Chromium already
+    running) or, without one, in a Chromium of its own; the server and that browser stop after."""
     httpd, base = serve(site)
-    languages = full_languages(ROOT / "mkdocs.yml")  # make reader LANGUAGES=nl,ar,ti: those only; no partial one
     try:
         if browser is not None:
-            return _print_all(browser, site, base, languages)
+            return work(browser, base)
         from playwright.sync_api import sync_playwright
         with sync_playwright() as p:
             own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             try:
-                return _print_all(own, site, base, languages)
+                return work(own, base)
             finally:
                 own.close()
     finally:
         httpd.shutdown()
+
+
+def make_readers(site: Path, browser=None) -> dict[str, Path]:
+    """PDFs for every language; ``browser``: a Playwright Chromium already running, if any."""
+    languages = full_languages(ROOT / "mkdocs.yml")  # make reader LANGUAGES=nl,ar,ti: those only; no partial one
+    return _printing(site, browser, lambda b, base: _print_all(b, site, base, languages))
 
 
 def _print_all(browser, site: Path, base: str, languages: tuple) -> dict[str, Path]:
@@ -100,20 +106,8 @@ def handout_files(site: Path, languages: tuple) -> list[tuple[str, Path, Path]]:
 
 def make_handouts(site: Path, browser=None) -> list[Path]:
     """The handout PDFs of every language; ``browser``: a Playwright Chromium already running, if any."""
-    httpd, base = serve(site)
     files = handout_files(site, full_languages(ROOT / "mkdocs.yml"))
-    try:
-        if browser is not None:
-            return _print_handouts(browser, site, base, files)
-        from playwright.sync_api import sync_playwright
-        with sync_playwright() as p:
-            own = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            try:
-                return _print_handouts(own, site, base, files)
-            finally:
-                own.close()
-    finally:
-        httpd.shutdown()
+    return _printing(site, browser, lambda b, base: _print_handouts(b, site, base, files))
 
 
 def _print_handouts(browser, site: Path, base: str, files) -> list[Path]:
