@@ -224,8 +224,11 @@ def _all_generated_pages(config, lang: str, site_url: str) -> dict:
         date=render.build_date(lang, int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())),
         school_name=state.school.name if state.school else None), True)
     pages[render.GLOSSARY] = (lambda: render.render_glossary(lang, strings), True)
-    pages[render.STATUS] = (lambda: render.render_status(translation_status(site), site, lang, strings, state.term_hits,
-                                                         coverage(site, translation_status(site), state.partial)), True)
+
+    def status():
+        rows = translation_status(site)
+        return render.render_status(rows, site, lang, strings, state.term_hits, coverage(site, rows, state.partial))
+    pages[render.STATUS] = (status, True)
     return pages
 
 
@@ -384,7 +387,7 @@ def _with_banner(markdown: str, page, config, lang: str, base: str) -> str:
     site = state.site
     if getattr(page.file, "generated_by", None) or lang == site.languages[0]:
         if lang in state.partial:  # a partial language says so on every page
-            return _after_title(markdown.replace("<!-- kb:banner -->", ""), render.partial_mark(_switcher(config)[lang]["name"]))
+            return _after_title(markdown.replace("<!-- kb:banner -->", ""), render.partial_mark(config.extra["switcher"][lang]["name"]))
         return markdown.replace("<!-- kb:banner -->", "")
     dutch_url = render.relative_url(page.url, page.file.alternates[site.languages[0]].url)
     this = site.pages.get(page.file.src_uri)
@@ -400,7 +403,7 @@ def _with_banner(markdown: str, page, config, lang: str, base: str) -> str:
         if this is not None and this.translation and not this.translation.reviewed:
             notes += render.banner("unreviewed", lang, state.strings, dutch_url)
         if lang in state.partial:  # a partial language says so on every page (its notice pages too)
-            notes = render.partial_mark(_switcher(config)[lang]["name"]) + notes
+            notes = render.partial_mark(config.extra["switcher"][lang]["name"]) + notes
     if "<!-- kb:banner -->" in markdown:
         return markdown.replace("<!-- kb:banner -->", notes)
     return _after_title(markdown, notes)
@@ -533,7 +536,7 @@ def _write_notice_pages(config, root: Path) -> None:
     default = state.site.languages[0]
     dutch_urls = {url for _, _, url in state.dutch.values()}
     template = state.templates.get_template("kb-notice.html")
-    names = _switcher(config)
+    names = config.extra["switcher"]  # set once in on_config
     css = [p.relative_to(root).as_posix() for p in sorted((root / "assets" / "stylesheets").glob("main.*.min.css"))]
     css += [x for x in config.extra_css]
     for lang in [x for x in state.partial if x in built]:
