@@ -104,7 +104,9 @@ def test_a_yaml_error_shows_in_the_page_and_goes_when_fixed(preview):
                     assert card.relative_to(project / "docs").as_posix() in text, text
                     assert f"line {at + 1}" in text, text  # where the quote opens, not where YAML gave up
                     assert shown < 2, shown
-                    assert page.locator("h1").count() >= 1  # the last good page is still under it
+                    # the last good page is still under it; the banner comes first in <body>, so the
+                    # box can show while the reloaded page below it is still being parsed
+                    page.locator("h1").first.wait_for(state="attached", timeout=10000)
                     card.write_text(good, encoding="utf-8")
                     box.wait_for(state="detached", timeout=10000)
                     page.locator("h1").first.wait_for(state="visible")
