@@ -253,6 +253,18 @@ def offline_site(tmp_path_factory):
     return out
 
 
+SEARCH_ANSWERED = """() => {
+  const t = JSON.parse(document.getElementById("__config").textContent).translations || {};
+  const meta = document.querySelector(".md-search-result__meta");
+  const said = meta ? meta.textContent.trim() : "";
+  const [before, after] = (t["search.result.other"] || "#").split("#");
+  const middle = said.slice(before.length, said.length - after.length);
+  const counted = said === t["search.result.one"] ||
+    (said.length > before.length + after.length && said.startsWith(before) && said.endsWith(after) && /^\\p{Nd}+$/u.test(middle));
+  return said === t["search.result.none"] || (counted && document.querySelector(".md-search-result__item") !== null);
+}"""
+
+
 def search_for(page, words) -> list[str]:
     """Type into Material's search and return the result links."""
     page.locator(".md-search__input").first.click()
@@ -260,7 +272,9 @@ def search_for(page, words) -> list[str]:
     box.fill(words)
     for _ in range(15):  # a query typed while the worker still loads its index is dropped: type again
         try:
-            page.wait_for_selector(".md-search-result__item", timeout=1000)
+            # Material answered the query: its result line says how many matched, "none" included
+            # (not its "initialising" or "type to start" line), so a query without hits costs no wait
+            page.wait_for_function(SEARCH_ANSWERED, timeout=1000)
             break
         except Exception:
             box.press("End")
