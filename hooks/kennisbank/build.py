@@ -1,0 +1,273 @@
+"""One build of the site: what it read, and the decisions it makes page by page, without MkDocs.
+
+hooks/site.py makes one ``Build`` per build (in on_config of the outer build) and hands it plain
+values; the addresses of pages come from ``locate``, a callable the hooks pass in (MkDocs decides
+them: hooks/engine/mkdocs.py). The preview (scripts/preview.py) reads the content again and asks for
+the generated pages through the same object.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import render, sanitise
+from .checklists import build_checklists
+from .glossary import Glossary
+from .links import Links, section_pairs
+from .loader import language_of, load_site
+from .partial import PARENTS_PAGE, coverage, notice_href, own_pages
+from .school import DAYS
+from .translations import is_behind, translation_status
+from .vocab import TAGS
+
+# The menu's order: sections by folder, pages by path; anything else after them.
+NAV_ORDER = ["index.md", "lezers", "themas", "voorwaarden", "organisatie", "checklists", "onderwerpen",
+             "overzicht.md", "lesbrief.md", "studenten", "reader.md", "woordenlijst.md", "verslag.md", "vertalingen.md"]
+# Where the help block for parents (the school's own details, or whom to ask at school) shows:
+# the parents' pages, the home page, the printed parents' list and the bilingual sheet.
+PARENT_PAGES = ("index.md", "lezers/ouders.md", "checklists/ouders.md", "checklists/ouders-tweetalig.md")
+BANNER = "<!-- kb:banner -->"
+# Languages a school may want for an interpreter, after the site's own (the brand page's list).
+INTERPRETER_LANGUAGES = ["ti", "so", "ps", "ku", "es", "fr", "ru", "zh"]
+
+
+@dataclass
+class Build:
+    """The state of one build. ``languages``: every configured language, the source first;
+    ``built``: those this build writes; ``partial``: those with only the parents' layer;
+    ``locate(prefix, src_uri)``: an object with the ``url`` and ``dest_uri`` of the page ``src_uri``
+    under ``prefix`` ("" for the first language, "en/" for English)."""
+    languages: tuple
+    names: dict
+    locate: Callable
+    partial: tuple = ()
+    built: tuple = ()
+    site: object = None
+    links: object = None
+    checklists: dict | None = None
+    strings: dict | None = None
+    glossaries: dict = field(default_factory=dict)
+    school: object = None
+    school_json: str = "null"
+    templates: object = None
+    term_hits: dict = field(default_factory=dict)
+    switcher: dict = field(default_factory=dict)
+    generated: dict = field(default_factory=dict)  # this language's generated pages: src -> (markdown, in nav)
+    not_found: dict = field(default_factory=dict)  # lang -> the 404 page
+    dutch: dict = field(default_factory=dict)  # src -> (title, html, url) of the first language's pages
+    views: dict = field(default_factory=dict)  # lang -> what its pages need to be rendered again
+    nav: object = None
+
+    @property
+    def default(self) -> str:
+        return self.languages[0]
+
+    # Reading.
+
+    def read(self, docs_dir) -> None:
+        """Read and check the content (ContentError on bad input): at the start, and again after an
+        edit in the preview (catalogs, the school file and the termbases stay as they were)."""
+        self.site = load_site(docs_dir, self.languages)
+        self.links = Links(self.site.cards)
+        self.checklists = build_checklists(self.site)
+
+    def use_strings(self, strings: dict) -> None:
+        self.strings = strings
+        self.glossaries = {x: Glossary(strings[x]["glossary"]["terms"], x, self.default) for x in self.languages}
+        self.switcher = {lang: {"name": strings[lang].t("switcher.partial", name=name) if lang in self.partial else name,
+                                "dir": strings[lang]["dir"]} for lang, name in self.names.items()}
+
+    def site_names(self) -> dict:
+        """{language: (site name, description)}, from each language's catalog."""
+        return {lang: (self.strings[lang].t("site.name"), self.strings[lang].t("site.description")) for lang in self.names}
+
+    # Addresses.
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.default else f"{lang}/"
+
+    def url(self, lang: str, src_uri: str) -> str:
+        return self.locate(self.prefix(lang), src_uri).url
+
+    def base(self, src_uri: str) -> str:
+        """The docs path of the first language's original of a page ("themas/x.en.md" -> "themas/x.md")."""
+        return language_of(src_uri, self.site.languages)[1] if src_uri.endswith(".md") else src_uri
+
+    def own(self, lang: str):
+        """The pages a partial language builds itself; None for a full language (all of them)."""
+        return own_pages(self.site, lang) if lang in self.partial else None
+
+    def excluded(self, lang: str, src_uri: str) -> bool:
+        own = self.own(lang)
+        return own is not None and self.base(src_uri) not in own
+
+    # Generated pages.
+
+    def generated_pages(self, lang: str, site_url: str, own=None) -> dict[str, tuple[str, bool]]:
+        """src_uri -> (markdown, in nav) for the pages the build makes itself. ``own``: for a partial
+        language, the pages it builds; the others are listed with no text (they are not built)."""
+        pages = self.all_generated_pages(lang, site_url)
+        return {src: (md() if own is None or src in own else "", in_nav) for src, (md, in_nav) in pages.items()}
+
+    def all_generated_pages(self, lang: str, site_url: str) -> dict:
+        """src_uri -> (function making its markdown, in nav)."""
+        site, strings, default = self.site, self.strings, self.default
+
+        def online(src):
+            return render.online_url(site_url, self.url(lang, src)) if site_url else ""
+        pages = {f"{render.CHECKLIST_DIR}/index.md": (lambda: render.render_checklist_index(self.checklists, lang, strings), True)}
+        sheet = f"{render.CHECKLIST_DIR}/ouders-tweetalig.md"
+        for cid, cl in self.checklists.items():
+            src = f"{render.CHECKLIST_DIR}/{cid}.md"
+            pages[src] = (lambda cid=cid, cl=cl, src=src: render.render_checklist_page(
+                cl, lang, strings, online(src), self.side_by_side(lang, src, sheet) if cid == "ouders" else None), True)
+        pages[sheet] = (lambda: render.render_bilingual(self.checklists["ouders"], lang, default, strings, online(sheet),
+                                                        self.side_by_side(lang, sheet, sheet)), False)
+        for card in site.cards.values():
+            src = render.side_by_side_path(card)
+            pages[src] = (lambda card=card, src=src: render.render_side_by_side(
+                card, lang, default, strings, self.side_by_side(lang, src, src)), False)
+        pages[f"{render.TAG_DIR}/index.md"] = (lambda: render.render_tag_index(site, lang, strings), True)
+        for tag in TAGS:
+            pages[f"{render.TAG_DIR}/{tag}.md"] = (lambda tag=tag: render.render_tag_page(tag, site, lang, strings), False)
+        pages[render.OVERVIEW] = (lambda: render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
+        pages[render.READER] = (lambda: render.render_reader(
+            site, lang, strings, language_name=self.names[lang], date=render.build_date(lang, self.epoch()),
+            school_name=self.school.name if self.school else None), True)
+        pages[render.GLOSSARY] = (lambda: render.render_glossary(lang, strings), True)
+
+        def status():
+            rows = translation_status(site)
+            return render.render_status(rows, site, lang, strings, self.term_hits, coverage(site, rows, self.partial))
+        pages[render.STATUS] = (status, True)
+        return pages
+
+    @staticmethod
+    def epoch() -> int:
+        return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+
+    def side_by_side(self, lang: str, from_src: str, to_src: str) -> dict:
+        """{language: relative link} from page ``from_src`` to the side-by-side page ``to_src``: one
+        link in the reader's language, or, on a first-language page, one per other language."""
+        here = self.url(lang, from_src)
+        langs = self.built[1:] if lang == self.default else (lang,)
+        return {x: render.relative_url(here, self.url(x, to_src)) for x in langs}
+
+    # The menu.
+
+    def section_key(self, folder: str):
+        return NAV_ORDER.index(folder) if folder in NAV_ORDER else 99, folder
+
+    def page_key(self, src: str):
+        """Pages in NAV_ORDER, then a folder's index first, generated pages in the order they are made."""
+        order = NAV_ORDER.index(self.base(src)) if self.base(src) in NAV_ORDER else 99
+        generated = list(self.generated)
+        return order, (0 if src.startswith(("index", "README")) or "/index." in src else 1,
+                       generated.index(src) if src in self.generated else 0, src)
+
+    # A page's Markdown.
+
+    def page_markdown(self, markdown: str, lang: str, src_uri: str, page_url: str, site_url: str,
+                      generated: bool, text_lang: str, dutch_url: Callable[[], str]) -> str:
+        """Cards get their generated parts; translated and fallback pages get their notice.
+        ``text_lang``: the language of the page's text (the first language's on a fallback page);
+        ``dutch_url()``: the URL of the first language's version."""
+        site, strings = self.site, self.strings
+        base = self.base(src_uri)
+        card = site.by_path.get(base)
+        if card is not None:
+            markdown = render.render_card(card, lang, strings, self.links, site, markdown,
+                                          self.side_by_side(lang, base, render.side_by_side_path(card)))
+        else:  # card ids and sections in these markers were checked when the content was read
+            up = "../" * base.count("/")
+            markdown = render.expand_card_lists(markdown, site, lang, strings, up)
+            markdown = render.expand_questions(markdown, site, lang, strings, up)
+            markdown = render.expand_languages(markdown, lang, strings, self.built, base, lambda x, src: render.relative_url(
+                self.url(lang, base), self.url(x, src)))
+        markdown = self.with_banner(markdown, lang, src_uri, page_url, generated, text_lang, dutch_url)
+        if base in PARENT_PAGES:
+            markdown = after_title(markdown, render.school_help(self.templates, lang, strings))
+        url = render.online_url(site_url, page_url) if site_url else ""
+        return after_title(markdown, render.page_tools(lang, strings, url, marked=is_fallback(generated, text_lang, lang)))
+
+    def with_banner(self, markdown: str, lang: str, src_uri: str, page_url: str, generated: bool, text_lang: str,
+                    dutch_url: Callable[[], str]) -> str:
+        """The notes a page gets under its title: partial language, untranslated, behind, unreviewed."""
+        site = self.site
+        if generated or lang == self.default:
+            if lang in self.partial:  # a partial language says so on every page
+                return after_title(markdown.replace(BANNER, ""), render.partial_mark(self.switcher[lang]["name"]))
+            return markdown.replace(BANNER, "")
+        dutch = render.relative_url(page_url, dutch_url())
+        this = site.pages.get(src_uri)
+        if text_lang != lang and lang in self.partial:  # a partial language: point to what is translated
+            parents = render.relative_url(page_url, self.url(lang, PARENTS_PAGE))
+            notes = render.banner("partial", lang, self.strings, None, parents)
+        elif text_lang != lang:
+            notes = render.banner("missing", lang, self.strings, None)
+        else:
+            notes = ""
+            if this is not None and is_behind(site, this):
+                notes += render.banner("stale", lang, self.strings, dutch)
+            if this is not None and this.translation and not this.translation.reviewed:
+                notes += render.banner("unreviewed", lang, self.strings, dutch)
+            if lang in self.partial:  # a partial language says so on every page (its notice pages too)
+                notes = render.partial_mark(self.switcher[lang]["name"]) + notes
+        if BANNER in markdown:
+            return markdown.replace(BANNER, notes)
+        return after_title(markdown, notes)
+
+    def not_found_home(self, lang: str, site_url: str | None) -> str:
+        return (site_url or "/").rstrip("/") + "/" + self.prefix(lang)
+
+    # After the build: the pages written beside MkDocs' own.
+
+    def notice_pages(self, csp: str, stylesheets: list, scripts: list, favicon: str):
+        """A partial language's pages that are not translated: one light page each, at the address
+        the page would have (overrides/kb-notice.html), with the notice in the language, the way to
+        the first language's page, the parents' page and the other languages, and that text.
+        Yields (dest_uri, html)."""
+        default, names = self.default, self.switcher
+        dutch_urls = {url for _, _, url in self.dutch.values()}
+        template = self.templates.get_template("kb-notice.html")
+        for lang in [x for x in self.partial if x in self.built]:
+            own, s = own_pages(self.site, lang), self.strings[lang]
+            for src, (title, article, dutch_url) in sorted(self.dutch.items()):
+                if src in own:
+                    continue
+                url = self.url(lang, src)
+
+                def rel(target, url=url):
+                    return render.relative_url(url, target)
+                text = sanitise.relink(article, lambda v: notice_href(v, dutch_url, url, lang, dutch_urls))
+                page = template.render(
+                    lang=lang, dir=s["dir"], dutch_lang=default, title=title, site_name=s.t("site.name"),
+                    csp=csp, school_json=self.school_json,
+                    home=rel(self.url(lang, "index.md")), favicon=rel(favicon),
+                    stylesheets=[rel(x) for x in stylesheets], scripts=[rel(x) for x in scripts],
+                    notice=s["translation"]["partial"], dutch=rel(dutch_url), dutch_label=s["translation"]["dutch_original"],
+                    parents=rel(self.url(lang, PARENTS_PAGE)), parents_label=s["translation"]["partial_parents"],
+                    languages=[{"code": x, "name": names[x]["name"], "dir": names[x]["dir"], "href": rel(self.url(x, src))}
+                               for x in self.site.languages if x in self.built], article=text)
+                yield self.locate(self.prefix(lang), src).dest_uri, page
+
+    def brand_page(self, csp: str) -> str:
+        """brand.html: the form that brands a released site without a build (assets/brand.js)."""
+        languages = [{"code": x, "name": self.names[x], "dir": self.strings[x]["dir"]} for x in self.built]  # the school's texts: built languages
+        common = list(self.site.languages[1:]) + INTERPRETER_LANGUAGES
+        return self.templates.get_template("kb-brand.html").render(
+            csp=csp, days=list(DAYS), languages=languages, interpreter_languages=list(dict.fromkeys(common)),
+            config_json=render.script_json({"languages": languages})) + "\n"
+
+
+def is_fallback(generated: bool, text_lang: str, lang: str) -> bool:
+    """An untranslated page: the first language's text in this language's build."""
+    return not generated and text_lang != lang
+
+
+def after_title(markdown: str, block: str) -> str:
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("# ")), 0)
+    return "\n".join(lines[:at] + ["", block] + lines[at:])
