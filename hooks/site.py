@@ -12,7 +12,6 @@ import json
 import logging
 import os
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,14 +21,13 @@ from mkdocs.plugins import event_priority
 # hooks/; a plain `mkdocs serve` keeps the code it started with.
 from hooks.engine import material, mkdocs as mk, static_i18n as i18n
 from kennisbank import csp, foreign, render, sanitise, search
-from kennisbank.build import Build, is_fallback
-from kennisbank.config import LANGUAGES_VARIABLE, check_partial_languages, chosen_languages
+from kennisbank.build import Build, check_pages, is_fallback, languages_to_build, read_school
+from kennisbank.config import check_partial_languages
 from kennisbank.editor import _, error as editor_error
 from kennisbank.loader import section_of
 from kennisbank.model import ContentError
-from kennisbank.school import check_site_url, read_school as load_school_file
+from kennisbank.school import check_site_url
 from kennisbank.strings import load_strings
-from kennisbank.terms import check_project, load_termbases
 
 HERE = Path(__file__).parent
 log = logging.getLogger("mkdocs.hooks.kennisbank")
@@ -53,20 +51,17 @@ def on_config(config):
         languages = i18n.languages(config)
         b = Build(languages, i18n.language_names(config), lambda prefix, src: mk.generated_file(config, prefix, src))
         b.partial = check_partial_languages(config.extra.get("partial_languages"), languages, mkdocs_yml.name)
-        for lang in languages:  # Material's interface words: the project supplies those Material lacks
-            rel = material.interface_words(lang)
-            if not any((Path(d) / rel).is_file() for d in config.theme.dirs):
-                raise ContentError(mkdocs_yml.name, f"plugins.i18n.languages[{lang}]",
-                                   "Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)", lang=lang, rel=rel)
-        b.built = _languages_to_build(languages)
+        for lang, rel in material.missing_interface_words(config.theme.dirs, languages):  # overrides/ supplies them
+            raise ContentError(mkdocs_yml.name, f"plugins.i18n.languages[{lang}]",
+                               "Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)", lang=lang, rel=rel)
+        b.built = languages_to_build(languages, os.environ)
         i18n.build_only(config, b.built)
         b.read(config.docs_dir)
         b.use_strings(load_strings(HERE, languages, b.names))
         b.school = _school(config, languages)
         b.school_json = render.school_json(b.school, config.theme.get("logo") if b.school else None)
         b.templates = render.template_env(config.theme.dirs)
-        hits = check_project(mkdocs_yml.parent, languages, load_termbases(mkdocs_yml.parent, languages))
-        b.term_hits = {lang: sum(h.lang == lang for h in hits) for lang in languages[1:]}  # for the status page
+        b.count_term_hits(mkdocs_yml.parent)  # for the status page
         i18n.set_site_names(config, b.site_names())
         config.extra["switcher"] = b.switcher  # overrides/partials/alternate.html
         if config.site_url:  # from mkdocs.yml or KB_SITE_URL: it reaches every page's links
@@ -77,34 +72,19 @@ def on_config(config):
     return config
 
 
-def _languages_to_build(languages) -> tuple:
-    """`make site LANGUAGES=nl,ar,ti` (KB_LANGUAGES) for a school's choice, `make serve LANG=tr`
-    (KB_LANGUAGE=tr) for the first language and that one. Every language is still read and checked."""
-    only = os.environ.get("KB_LANGUAGE", "").strip()
-    if only and only not in languages:
-        raise ContentError("KB_LANGUAGE", "LANG", "{only!r} is not one of the languages in mkdocs.yml: {languages}", only=only, languages=', '.join(languages))
-    return (languages[0], only) if only else chosen_languages(os.environ.get(LANGUAGES_VARIABLE), languages)
-
-
 def _school(config, languages):
-    """The school's own details (make site SCHOOL=school.yml): a data file, read as data, with
-    its logo and colour wired into the theme. A school file cannot change any other setting."""
-    if config.extra.get("school") is not None:
-        raise ContentError(Path(config.config_file_path or "mkdocs.yml").name, "extra.school",
-                           "a school's details go in their own file: make site SCHOOL=school.yml")
-    name = os.environ.get("KB_SCHOOL", "").strip()
-    if not name:
-        return None
-    school = load_school_file(name, Path(config.config_file_path or "mkdocs.yml").resolve().parent, languages)
-    if school.logo:
+    """The school's own details (make site SCHOOL=school.yml), wired into the theme: its logo, its
+    colour and its address. A school file cannot change any other setting."""
+    mkdocs_yml = Path(config.config_file_path or "mkdocs.yml")
+    school, notes = read_school(config.extra.get("school"), os.environ.get("KB_SCHOOL", ""), mkdocs_yml, languages)
+    if school and school.logo:
         config.theme["logo"] = f"assets/school-logo{Path(school.logo).suffix.lower()}"
-    if school.color and "assets/school.css" not in config.extra_css:
+    if school and school.color and "assets/school.css" not in config.extra_css:
         config.extra_css.append("assets/school.css")
-    if school.site_url:
+    if school and school.site_url:
         config.site_url = school.site_url
-    for field, lack in school.missing_text(languages).items():  # one line; the build goes on
-        log.info(f"{Path(name).name}: {field} heeft geen tekst in {', '.join(lack)}; op die pagina's blijft het weg "
-                 f"(no text in those languages: left out there, never shown in Dutch)")
+    for line in notes:  # one line each; the build goes on
+        log.info(line)
     return school
 
 
@@ -129,10 +109,8 @@ def on_files(files, config):
         f = mk.generated_file(config, b.prefix(lang), src_uri, markdown, in_nav)
         if own is not None and src_uri not in own:
             mk.exclude(f)
-        i18n.set_file_language(f, lang, b.default, {x: mk.generated_file(config, b.prefix(x), src_uri) for x in b.built})
-        files.append(f)
-        if mk.is_included(f):
-            i18n.add_to_sitemap(config, lang, f)
+        alternates = {x: mk.generated_file(config, b.prefix(x), src_uri) for x in b.built}
+        i18n.add_language_page(config, files, f, lang, b.default, alternates)
     return files
 
 
@@ -161,19 +139,10 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(0)
 def on_page_context(context, page, config, nav):
-    """Run after static-i18n (50) has set this page's language switcher links. It writes the
-    links of home pages as absolute paths ("/en/"), which break under file:// and when a
-    school moves the site: make every switcher link relative to the site root instead."""
-    prefix = urlsplit(config.site_url or "/").path
-    # The <link rel="alternate" hreflang> in the head: full addresses on the web, as search engines
-    # want them; relative in the file:// build (mkdocs.offline.yml), which has no address.
-    absolute = bool(config.site_url) and config.extra.get("absolute_alternates", True) is not False
-    for alt in i18n.switcher_entries(config):
-        link = alt["link"]
-        if link.startswith(prefix) and not link.startswith(("http:", "https:")):
-            link = link[len(prefix):]
-        alt["link"] = link or ("./" if config.use_directory_urls else "index.html")
-        alt["href"] = urljoin(config.site_url, alt["link"]) if absolute else None
+    """Run after static-i18n (50) has set this page's language switcher links: make them relative
+    to the site root. The <link rel="alternate" hreflang> in the head: full addresses on the web, as
+    search engines want them; relative in the file:// build (mkdocs.offline.yml), which has none."""
+    i18n.relative_switcher_links(config, bool(config.site_url) and config.extra.get("absolute_alternates", True) is not False)
     b = mk.state_of(config)
     context["kb_search_label"] = b.strings[i18n.current_language(config)].t("search.dialog")
     context["kb_school_json"] = b.school_json
@@ -216,37 +185,19 @@ def on_post_build(config):
     if i18n.is_nested_build(config):
         return
     b, root = mk.state_of(config), Path(config.site_dir)
-    for lang, text in b.not_found.items():  # a 404 page per language; the first one at the root
-        (root / b.prefix(lang) / "404.html").write_text(text, encoding="utf-8")
     merged = json.loads(material.search_index(root).read_text(encoding="utf-8"))
     for lang, index in search.split_index(merged, b.built, material.lunr_languages(root)).items():
-        folder = material.search_folder(root, b.prefix(lang))
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in search.index_files(index).items():
-            (folder / name).write_text(text, encoding="utf-8")
-    page_csp = config.extra.get("csp_meta") or ""
-    (root / "brand.html").write_text(b.brand_page(page_csp), encoding="utf-8")  # checked below with every page
-    scripts = [str(getattr(x, "path", x)) for x in config.extra_javascript]
-    for dest, text in b.notice_pages(page_csp, material.stylesheets(root) + list(config.extra_css), scripts,
-                                     config.theme.get("favicon") or "assets/images/favicon.png"):
-        (root / dest).parent.mkdir(parents=True, exist_ok=True)
-        (root / dest).write_text(text, encoding="utf-8")
-    for page in sorted(root.rglob("*.html")):
-        text, where = page.read_text(encoding="utf-8"), page.relative_to(root).as_posix()
-        found = csp.inline_scripts(text)
-        if found:  # never hashed: an inline script in the output is an error
-            raise PluginError(f"{where}: inline script not allowed: {found[0]!r}")
-        titles = sanitise.markup_in_titles(text)
-        if titles:  # from a template or catalog: Material's tooltip would make it markup
-            raise PluginError(f"{where}: title met HTML (Material toont hem als HTML; a title with markup): {titles[0]!r}")
-    (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
+        material.write_search_index(root, b.prefix(lang), search.index_files(index))
+    b.write_pages(root, config.extra.get("csp_meta") or "", material.stylesheets(root) + list(config.extra_css),
+                  [str(getattr(x, "path", x)) for x in config.extra_javascript],
+                  config.theme.get("favicon") or "assets/images/favicon.png")  # 404s, brand.html, notice pages
     try:
+        check_pages(root)  # no inline script, no markup in a title
+        (root / "csp-nginx.conf").write_text(csp.nginx_snippet(), encoding="utf-8")
         if csp.FILE_WORKER in (config.extra.get("polyfills") or []):  # the site from disk: search in a frame
-            worker = material.search_worker(root)
-            (worker.parent / csp.WORKER_FRAME).write_text(csp.worker_frame(worker.name), encoding="utf-8")
+            material.beside_search_worker(root, csp.WORKER_FRAME, csp.worker_frame)
         if not config.site_url:  # a sitemap needs full addresses: none rather than a placeholder
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (root / name).unlink(missing_ok=True)
+            mk.remove_sitemap(root)
         material.clean_assets(root, foreign.neutralise)  # no source maps, no third-party addresses
     except ValueError as e:
         raise PluginError(str(e)) from None

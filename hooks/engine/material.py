@@ -16,6 +16,12 @@ def interface_words(lang: str) -> str:
     return f"partials/languages/{lang}.html"
 
 
+def missing_interface_words(theme_dirs, languages) -> list[tuple[str, str]]:
+    """(language, template) for each language no theme folder (Material's, overrides/) has words for."""
+    return [(lang, interface_words(lang)) for lang in languages
+            if not any((Path(d) / interface_words(lang)).is_file() for d in theme_dirs)]
+
+
 def rewrite_settings(html: str, change, to_json) -> str:
     """The page with Material's settings block (``<script id="__config">``, read by its bundle at
     start-up) as ``change(settings)`` returns it, written back by ``to_json``."""
@@ -30,10 +36,13 @@ def search_index(root: Path) -> Path:
     return root / "search" / "search_index.json"
 
 
-def search_folder(root: Path, prefix: str) -> Path:
-    """Where the search of the language at ``prefix`` ("" or "en/") looks for its index: Material's
-    worker asks ``<base>/search/search_index.json``."""
-    return root / prefix / "search"
+def write_search_index(root: Path, prefix: str, files: dict) -> None:
+    """{name: text} into the folder where the search of the language at ``prefix`` ("" or "en/")
+    looks for its index: Material's worker asks ``<base>/search/search_index.json``."""
+    folder = root / prefix / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def lunr_languages(root: Path) -> set[str]:
@@ -47,6 +56,12 @@ def search_worker(root: Path) -> Path:
     if len(workers) != 1:
         raise ValueError(f"assets/javascripts/workers: {len(workers)} search workers (search.*.min.js), expected 1")
     return workers[0]
+
+
+def beside_search_worker(root: Path, name: str, make) -> None:
+    """Write ``make(worker file name)`` as ``name`` in the search worker's folder."""
+    worker = search_worker(root)
+    (worker.parent / name).write_text(make(worker.name), encoding="utf-8")
 
 
 def stylesheets(root: Path) -> list[str]:

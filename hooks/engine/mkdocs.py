@@ -50,13 +50,15 @@ def leave_out_of_nav(f) -> None:
     f.inclusion = InclusionLevel.NOT_IN_NAV
 
 
-def is_included(f) -> bool:
-    return f.inclusion.is_included()
-
-
 def is_generated(f) -> bool:
     """Made by a plugin or hook (File.generated), not read from docs/."""
     return bool(getattr(f, "generated_by", None))
+
+
+def remove_sitemap(root) -> None:
+    """MkDocs' sitemap.xml (and .gz): it needs full addresses, which a site without site_url lacks."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (root / name).unlink(missing_ok=True)
 
 
 # The menu.

@@ -143,9 +143,14 @@ def set_file_language(f, lang: str, default: str, alternates: dict) -> None:
     f.alternates = alternates
 
 
-def add_to_sitemap(config, lang: str, f) -> None:
-    """static-i18n's sitemap lists the files it saw; add a virtual one, with its alternates."""
-    _plugin(config).i18n_files_per_language.setdefault(lang, []).append(f)
+def add_language_page(config, files, f, lang: str, default: str, alternates: dict) -> None:
+    """Add a virtual page of ``lang`` (engine.mkdocs.generated_file) to this build's files, as
+    static-i18n's own: with its language and alternates (set_file_language), and in static-i18n's
+    sitemap, which lists the files it saw, when it is built."""
+    set_file_language(f, lang, default, alternates)
+    files.append(f)
+    if f.inclusion.is_included():
+        _plugin(config).i18n_files_per_language.setdefault(lang, []).append(f)
 
 
 def file_language(f) -> str:
@@ -156,6 +161,20 @@ def file_language(f) -> str:
 def alternate_url(f, lang: str) -> str:
     """The URL of the same page in ``lang``."""
     return f.alternates[lang].url
+
+
+def relative_switcher_links(config, absolute: bool) -> None:
+    """static-i18n writes the switcher links of home pages as absolute paths ("/en/"), which break
+    under file:// and when a school moves the site: make every link relative to the site root, and
+    set ``href`` (the hreflang link) to the full address when ``absolute``, else None."""
+    from urllib.parse import urljoin, urlsplit
+    prefix = urlsplit(config.site_url or "/").path
+    for alt in switcher_entries(config):
+        link = alt["link"]
+        if link.startswith(prefix) and not link.startswith(("http:", "https:")):
+            link = link[len(prefix):]
+        alt["link"] = link or ("./" if config.use_directory_urls else "index.html")
+        alt["href"] = urljoin(config.site_url, alt["link"]) if absolute else None
 
 
 def switcher_entries(config) -> list:

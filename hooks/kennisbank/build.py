@@ -10,15 +10,19 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
-from . import render, sanitise
+from . import csp, render, sanitise
 from .checklists import build_checklists
 from .glossary import Glossary
 from .links import Links, section_pairs
 from .loader import language_of, load_site
 from .partial import PARENTS_PAGE, coverage, notice_href, own_pages
-from .school import DAYS
+from .config import LANGUAGES_VARIABLE, chosen_languages
+from .model import ContentError
+from .school import DAYS, read_school as load_school_file
+from .terms import check_project, load_termbases
 from .translations import is_behind, translation_status
 from .vocab import TAGS
 
@@ -78,6 +82,11 @@ class Build:
         self.glossaries = {x: Glossary(strings[x]["glossary"]["terms"], x, self.default) for x in self.languages}
         self.switcher = {lang: {"name": strings[lang].t("switcher.partial", name=name) if lang in self.partial else name,
                                 "dir": strings[lang]["dir"]} for lang, name in self.names.items()}
+
+    def count_term_hits(self, project_root) -> None:
+        """{lang: forbidden variants found} for the status page; `make translations` lists them."""
+        hits = check_project(project_root, self.languages, load_termbases(project_root, self.languages))
+        self.term_hits = {lang: sum(h.lang == lang for h in hits) for lang in self.languages[1:]}
 
     def site_names(self) -> dict:
         """{language: (site name, description)}, from each language's catalog."""
@@ -224,6 +233,16 @@ class Build:
 
     # After the build: the pages written beside MkDocs' own.
 
+    def write_pages(self, root: Path, csp: str, stylesheets: list, scripts: list, favicon: str) -> None:
+        """The pages MkDocs does not write itself: a 404 page per language (the first one at the
+        root), brand.html, and a partial language's notice pages."""
+        for lang, text in self.not_found.items():
+            (root / self.prefix(lang) / "404.html").write_text(text, encoding="utf-8")
+        (root / "brand.html").write_text(self.brand_page(csp), encoding="utf-8")
+        for dest, text in self.notice_pages(csp, stylesheets, scripts, favicon):
+            (root / dest).parent.mkdir(parents=True, exist_ok=True)
+            (root / dest).write_text(text, encoding="utf-8")
+
     def notice_pages(self, csp: str, stylesheets: list, scripts: list, favicon: str):
         """A partial language's pages that are not translated: one light page each, at the address
         the page would have (overrides/kb-notice.html), with the notice in the language, the way to
@@ -271,3 +290,44 @@ def after_title(markdown: str, block: str) -> str:
     lines = markdown.split("\n")
     at = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("# ")), 0)
     return "\n".join(lines[:at] + ["", block] + lines[at:])
+
+
+def check_pages(root) -> None:
+    """Every written page: no inline script (never hashed: an error) and no markup in a title (from
+    a template or catalog: Material's tooltip would make it markup). ValueError naming the page."""
+    for page in sorted(root.rglob("*.html")):
+        text, where = page.read_text(encoding="utf-8"), page.relative_to(root).as_posix()
+        found = csp.inline_scripts(text)
+        if found:
+            raise ValueError(f"{where}: inline script not allowed: {found[0]!r}")
+        titles = sanitise.markup_in_titles(text)
+        if titles:
+            raise ValueError(f"{where}: title met HTML (Material toont hem als HTML; a title with markup): {titles[0]!r}")
+
+
+def languages_to_build(languages: tuple, environ) -> tuple:
+    """The languages to build, as data: `make site LANGUAGES=nl,ar,ti` (KB_LANGUAGES) for a school's
+    choice, `make serve LANG=tr` (KB_LANGUAGE=tr) for the first language (the source and fallback) and
+    that one. Every language is still read and checked: links and the status page need them. The
+    switcher, hreflang and sitemap (static-i18n) and the links to other languages follow them."""
+    only = environ.get("KB_LANGUAGE", "").strip()
+    if only and only not in languages:
+        raise ContentError("KB_LANGUAGE", "LANG", "{only!r} is not one of the languages in mkdocs.yml: {languages}",
+                           only=only, languages=', '.join(languages))
+    return (languages[0], only) if only else chosen_languages(environ.get(LANGUAGES_VARIABLE), languages)
+
+
+def read_school(in_config, name: str, config_file, languages: tuple):
+    """The school's own details (make site SCHOOL=school.yml, KB_SCHOOL): a data file, read as data.
+    Returns (school or None, the lines to log: fields with no text in some languages)."""
+    if in_config is not None:
+        raise ContentError(Path(config_file).name, "extra.school",
+                           "a school's details go in their own file: make site SCHOOL=school.yml")
+    name = name.strip()
+    if not name:
+        return None, []
+    school = load_school_file(name, Path(config_file).resolve().parent, languages)
+    notes = [f"{Path(name).name}: {field} heeft geen tekst in {', '.join(lack)}; op die pagina's blijft het weg "
+             f"(no text in those languages: left out there, never shown in Dutch)"
+             for field, lack in school.missing_text(languages).items()]
+    return school, notes
