@@ -1,11 +1,9 @@
-"""MkDocs hooks for the knowledge base: thin wiring from build events to ``kennisbank`` (the domain;
-one ``kennisbank.build.Build`` per build) and ``hooks/engine`` (every contact with MkDocs, static-i18n
-and Material internals).
+"""MkDocs hooks: thin wiring from build events to ``kennisbank`` (the domain; one ``kennisbank.build.Build``
+per build) and ``hooks/engine`` (every contact with MkDocs, static-i18n and Material internals).
 
-static-i18n builds the whole site once per language: the first language, then the others from
-inside its own ``on_post_build``, with the same config object. Every event below therefore runs
-once per language; the build's state hangs on that config (engine.mkdocs.state_of).
-"""
+static-i18n builds the site once per language: the first, then the others from inside its own
+``on_post_build`` with the same config object, on which the build's state hangs (engine.mkdocs.state_of).
+Every event below therefore runs once per language."""
 from __future__ import annotations
 
 import json
@@ -16,12 +14,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-# MkDocs loads this file once per process (its hooks loader is cached), so the domain package is
-# imported once too. `make serve LANG=..` (scripts/preview.py) restarts itself after a change under
-# hooks/; a plain `mkdocs serve` keeps the code it started with.
+# Loaded once per process (MkDocs caches hooks): `make serve` (scripts/preview.py) restarts itself
+# after a change under hooks/; a plain `mkdocs serve` keeps the code it started with.
 from hooks.engine import material, mkdocs as mk, static_i18n as i18n
-from kennisbank import csp, foreign, render, sanitise, search
-from kennisbank.build import Build, check_pages, is_fallback, languages_to_build, read_school
+from kennisbank import csp, foreign, render, search
+from kennisbank.build import Build, check_interface_words, check_pages, languages_to_build, read_school
 from kennisbank.config import check_partial_languages
 from kennisbank.editor import _, error as editor_error
 from kennisbank.loader import section_of
@@ -51,9 +48,7 @@ def on_config(config):
         languages = i18n.languages(config)
         b = Build(languages, i18n.language_names(config), lambda prefix, src: mk.generated_file(config, prefix, src))
         b.partial = check_partial_languages(config.extra.get("partial_languages"), languages, mkdocs_yml.name)
-        for lang, rel in material.missing_interface_words(config.theme.dirs, languages):  # overrides/ supplies them
-            raise ContentError(mkdocs_yml.name, f"plugins.i18n.languages[{lang}]",
-                               "Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)", lang=lang, rel=rel)
+        check_interface_words(material.missing_interface_words(config.theme.dirs, languages), mkdocs_yml.name)
         b.built = languages_to_build(languages, os.environ)
         i18n.build_only(config, b.built)
         b.read(config.docs_dir)
@@ -94,23 +89,13 @@ def on_files(files, config):
     and would drop virtual ones. Cards stay out of the sidebar (each section's page lists them);
     a partial language builds only its own pages (on_post_build writes notice pages for the rest)."""
     b, lang = mk.state_of(config), i18n.current_language(config)
-    own = b.own(lang)
-    for f in files.documentation_pages():
-        if b.excluded(lang, f.src_uri):
-            mk.exclude(f)
-        elif section_of(b.base(f.src_uri)):
-            mk.leave_out_of_nav(f)
-    if b.school and b.school.logo:
-        mk.add_file(config, files, config.theme["logo"], abs_src_path=b.school.logo)
-    if b.school and b.school.color:
-        mk.add_file(config, files, "assets/school.css", content=render.school_css(b.school.color))
+    mk.place_pages(files, lambda src: b.excluded(lang, src), lambda src: bool(section_of(b.base(src))))
+    for src_uri, path, content in b.school_files(config.theme.get("logo")):
+        mk.add_file(config, files, src_uri, content, path)
+    own = b.own(lang)  # a partial language's own pages; None: all
     b.generated = b.generated_pages(lang, config.site_url or "", own)  # "": no address to print
-    for src_uri, (markdown, in_nav) in b.generated.items():
-        f = mk.generated_file(config, b.prefix(lang), src_uri, markdown, in_nav)
-        if own is not None and src_uri not in own:
-            mk.exclude(f)
-        alternates = {x: mk.generated_file(config, b.prefix(x), src_uri) for x in b.built}
-        i18n.add_language_page(config, files, f, lang, b.default, alternates)
+    pages = {src: (md, in_nav, own is not None and src not in own) for src, (md, in_nav) in b.generated.items()}
+    i18n.add_language_pages(config, files, lang, pages, {x: b.prefix(x) for x in b.built}, b.default)
     return files
 
 
@@ -152,15 +137,10 @@ def on_page_context(context, page, config, nav):
 def on_page_content(html, page, config, files):
     """Labelled checklist boxes; glossary terms as tooltips in the page's language; then every
     page's HTML through the allowlist sanitiser: what it would change is refused."""
-    b, lang = mk.state_of(config), i18n.current_language(config)
+    f = page.file
     try:
-        html = b.glossaries[lang].annotate(render.label_task_lists(csp.alignment_classes(html)))
-        if is_fallback(mk.is_generated(page.file), i18n.file_language(page.file), lang):  # for screen readers
-            html = render.in_dutch(html, b.default, b.strings)
-        html = sanitise.check(html, page.file.src_uri, "body")
-        if lang == b.default and b.partial:  # the first language's text of a partial language's notice pages
-            b.dutch[page.file.src_uri] = (page.title, html, page.url)
-        return html
+        return mk.state_of(config).page_html(html, i18n.current_language(config), f.src_uri, page.title, page.url,
+                                             mk.is_generated(f), i18n.file_language(f))
     except ContentError as e:
         raise refused(e) from None
 
@@ -170,11 +150,8 @@ def on_post_page(output, page, config):
     b, lang = mk.state_of(config), i18n.current_language(config)
     if lang == b.default:
         return output
-
-    def change(app):
-        app["base"] = search.language_base(app["base"], lang, b.default)
-        return app
-    return material.rewrite_settings(output, change, csp.script_json)
+    return material.rewrite_settings(output, lambda app: {**app, "base": search.language_base(app["base"], lang, b.default)},
+                                     csp.script_json)
 
 
 @event_priority(-200)

@@ -46,8 +46,14 @@ def exclude(f) -> None:
     f.inclusion = InclusionLevel.EXCLUDED
 
 
-def leave_out_of_nav(f) -> None:
-    f.inclusion = InclusionLevel.NOT_IN_NAV
+def place_pages(files, excluded, out_of_nav) -> None:
+    """Each page from docs/ (by its src_uri): not built when ``excluded``, else built but left out
+    of the menu when ``out_of_nav``."""
+    for f in files.documentation_pages():
+        if excluded(f.src_uri):
+            f.inclusion = InclusionLevel.EXCLUDED
+        elif out_of_nav(f.src_uri):
+            f.inclusion = InclusionLevel.NOT_IN_NAV
 
 
 def is_generated(f) -> bool:

@@ -143,14 +143,21 @@ def set_file_language(f, lang: str, default: str, alternates: dict) -> None:
     f.alternates = alternates
 
 
-def add_language_page(config, files, f, lang: str, default: str, alternates: dict) -> None:
-    """Add a virtual page of ``lang`` (engine.mkdocs.generated_file) to this build's files, as
-    static-i18n's own: with its language and alternates (set_file_language), and in static-i18n's
-    sitemap, which lists the files it saw, when it is built."""
-    set_file_language(f, lang, default, alternates)
-    files.append(f)
-    if f.inclusion.is_included():
-        _plugin(config).i18n_files_per_language.setdefault(lang, []).append(f)
+def add_language_pages(config, files, lang: str, pages: dict, prefixes: dict, default: str) -> None:
+    """The pages the build makes itself ({src_uri: (markdown, in nav, excluded)}), as pages of
+    ``lang``: placed where static-i18n places that language's pages (``prefixes``: {language: URL
+    prefix} of the languages built), with their language and alternates (set_file_language), and in
+    static-i18n's sitemap, which lists the files it saw, when built. static-i18n rebuilds File
+    objects from disk in its on_files and would drop virtual ones: call this after it."""
+    from hooks.engine.mkdocs import exclude, generated_file
+    for src_uri, (markdown, in_nav, excluded) in pages.items():
+        f = generated_file(config, prefixes[lang], src_uri, markdown, in_nav)
+        if excluded:
+            exclude(f)
+        set_file_language(f, lang, default, {x: generated_file(config, p, src_uri) for x, p in prefixes.items()})
+        files.append(f)
+        if f.inclusion.is_included():
+            _plugin(config).i18n_files_per_language.setdefault(lang, []).append(f)
 
 
 def file_language(f) -> str:

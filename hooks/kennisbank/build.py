@@ -83,6 +83,15 @@ class Build:
         self.switcher = {lang: {"name": strings[lang].t("switcher.partial", name=name) if lang in self.partial else name,
                                 "dir": strings[lang]["dir"]} for lang, name in self.names.items()}
 
+    def school_files(self, logo_uri: str | None) -> list[tuple[str, str | None, str | None]]:
+        """(src_uri, file to copy, text) for the files the school adds: its logo, its colours."""
+        out = []
+        if self.school and self.school.logo:
+            out.append((logo_uri, self.school.logo, None))
+        if self.school and self.school.color:
+            out.append(("assets/school.css", None, render.school_css(self.school.color)))
+        return out
+
     def count_term_hits(self, project_root) -> None:
         """{lang: forbidden variants found} for the status page; `make translations` lists them."""
         hits = check_project(project_root, self.languages, load_termbases(project_root, self.languages))
@@ -200,6 +209,19 @@ class Build:
             markdown = after_title(markdown, render.school_help(self.templates, lang, strings))
         url = render.online_url(site_url, page_url) if site_url else ""
         return after_title(markdown, render.page_tools(lang, strings, url, marked=is_fallback(generated, text_lang, lang)))
+
+    def page_html(self, html: str, lang: str, src_uri: str, title: str, page_url: str, generated: bool,
+                  text_lang: str) -> str:
+        """Labelled checklist boxes; glossary terms as tooltips in the page's language; then the
+        allowlist sanitiser (ContentError for what it would change). The first language's pages are
+        kept for a partial language's notice pages."""
+        html = self.glossaries[lang].annotate(render.label_task_lists(csp.alignment_classes(html)))
+        if is_fallback(generated, text_lang, lang):  # the first language's text: say so to screen readers
+            html = render.in_dutch(html, self.default, self.strings)
+        html = sanitise.check(html, src_uri, "body")
+        if lang == self.default and self.partial:
+            self.dutch[src_uri] = (title, html, page_url)
+        return html
 
     def with_banner(self, markdown: str, lang: str, src_uri: str, page_url: str, generated: bool, text_lang: str,
                     dutch_url: Callable[[], str]) -> str:
@@ -331,3 +353,13 @@ def read_school(in_config, name: str, config_file, languages: tuple):
              f"(no text in those languages: left out there, never shown in Dutch)"
              for field, lack in school.missing_text(languages).items()]
     return school, notes
+
+
+def check_interface_words(missing, config_name: str) -> None:
+    """Material's own interface words (search, "skip to content", ...) come from a template per
+    language; for a language Material lacks (Tigrinya, Somali, ...) the project supplies one.
+    ``missing``: (language, template) pairs no theme folder has."""
+    for lang, rel in missing:
+        raise ContentError(config_name, f"plugins.i18n.languages[{lang}]",
+                           "Material has no interface words for '{lang}': add overrides/{rel} (README: Adding a language)",
+                           lang=lang, rel=rel)
