@@ -6,7 +6,6 @@ static-i18n builds the site once per language: the first, then the others from i
 Every event below therefore runs once per language."""
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -18,8 +17,7 @@ from mkdocs.plugins import event_priority
 # after a change under hooks/; a plain `mkdocs serve` keeps the code it started with.
 from hooks.engine import material, mkdocs as mk, static_i18n as i18n
 from kennisbank import csp, foreign, render, search
-from kennisbank.build import Build, check_interface_words, check_pages, languages_to_build, read_school
-from kennisbank.config import check_partial_languages
+from kennisbank.build import Build, check_pages, read_school
 from kennisbank.editor import _, error as editor_error
 from kennisbank.loader import section_of
 from kennisbank.model import ContentError
@@ -46,10 +44,9 @@ def on_config(config):
     mkdocs_yml = Path(config.config_file_path or "mkdocs.yml")
     try:
         languages = i18n.languages(config)
-        b = Build(languages, i18n.language_names(config), lambda prefix, src: mk.generated_file(config, prefix, src))
-        b.partial = check_partial_languages(config.extra.get("partial_languages"), languages, mkdocs_yml.name)
-        check_interface_words(material.missing_interface_words(config.theme.dirs, languages), mkdocs_yml.name)
-        b.built = languages_to_build(languages, os.environ)
+        b = Build.start(languages, i18n.language_names(config), lambda prefix, src: mk.generated_file(config, prefix, src),
+                        config.extra.get("partial_languages"), mkdocs_yml.name, os.environ,
+                        material.missing_interface_words(config.theme.dirs, languages))
         i18n.build_only(config, b.built)
         b.read(config.docs_dir)
         b.use_strings(load_strings(HERE, languages, b.names))
@@ -70,8 +67,8 @@ def on_config(config):
 def _school(config, languages):
     """The school's own details (make site SCHOOL=school.yml), wired into the theme: its logo, its
     colour and its address. A school file cannot change any other setting."""
-    mkdocs_yml = Path(config.config_file_path or "mkdocs.yml")
-    school, notes = read_school(config.extra.get("school"), os.environ.get("KB_SCHOOL", ""), mkdocs_yml, languages)
+    school, notes = read_school(config.extra.get("school"), os.environ.get("KB_SCHOOL", ""),
+                                config.config_file_path or "mkdocs.yml", languages)
     if school and school.logo:
         config.theme["logo"] = f"assets/school-logo{Path(school.logo).suffix.lower()}"
     if school and school.color and "assets/school.css" not in config.extra_css:
@@ -85,9 +82,8 @@ def _school(config, languages):
 
 @event_priority(-200)
 def on_files(files, config):
-    """Run after i18n (-100) has picked this language's files: it rebuilds File objects from disk
-    and would drop virtual ones. Cards stay out of the sidebar (each section's page lists them);
-    a partial language builds only its own pages (on_post_build writes notice pages for the rest)."""
+    """After i18n (-100) has picked this language's files. Cards stay out of the sidebar (each section's
+    page lists them); a partial language builds only its own pages (notice pages for the rest)."""
     b, lang = mk.state_of(config), i18n.current_language(config)
     mk.place_pages(files, lambda src: b.excluded(lang, src), lambda src: bool(section_of(b.base(src))))
     for src_uri, path, content in b.school_files(config.theme.get("logo")):
@@ -135,8 +131,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html, page, config, files):
-    """Labelled checklist boxes; glossary terms as tooltips in the page's language; then every
-    page's HTML through the allowlist sanitiser: what it would change is refused."""
+    """Checklist boxes labelled, glossary tooltips, then the allowlist sanitiser (kennisbank.build)."""
     f = page.file
     try:
         return mk.state_of(config).page_html(html, i18n.current_language(config), f.src_uri, page.title, page.url,
@@ -147,23 +142,18 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     """Point Material's search (its ``base``) at the root of this page's language."""
-    b, lang = mk.state_of(config), i18n.current_language(config)
-    if lang == b.default:
-        return output
-    return material.rewrite_settings(output, lambda app: {**app, "base": search.language_base(app["base"], lang, b.default)},
-                                     csp.script_json)
+    change = mk.state_of(config).search_settings(i18n.current_language(config))
+    return output if change is None else material.rewrite_settings(output, change, csp.script_json)
 
 
 @event_priority(-200)
 def on_post_build(config):
-    """After static-i18n (-100) has built every language and merged their search entries, split
-    the merged index into one per language, write the pages the build adds, check every page and
-    clean Material's assets. Runs once, in the outer build."""
+    """Once, in the outer build, after static-i18n (-100) has built every language and merged their
+    search entries: one index per language, the pages the build adds, every page checked, assets cleaned."""
     if i18n.is_nested_build(config):
         return
     b, root = mk.state_of(config), Path(config.site_dir)
-    merged = json.loads(material.search_index(root).read_text(encoding="utf-8"))
-    for lang, index in search.split_index(merged, b.built, material.lunr_languages(root)).items():
+    for lang, index in search.split_index(material.search_index(root), b.built, material.lunr_languages(root)).items():
         material.write_search_index(root, b.prefix(lang), search.index_files(index))
     b.write_pages(root, config.extra.get("csp_meta") or "", material.stylesheets(root) + list(config.extra_css),
                   [str(getattr(x, "path", x)) for x in config.extra_javascript],
@@ -181,14 +171,10 @@ def on_post_build(config):
 
 
 def on_pre_build(config):
-    """What the 404 page says, in the language of this build (overrides/404.html): it is a theme
-    template, rendered without a page, so it reads these from the config."""
+    """What the 404 page says in this build's language (overrides/404.html: rendered without a page)."""
     b = mk.state_of(config)
-    if b is None:
-        return
-    lang = i18n.current_language(config)
-    config.extra["kb_not_found"] = render.not_found(lang, b.strings, b.not_found_home(lang, config.site_url))
-    config.extra["kb_search_label"] = b.strings[lang].t("search.dialog")
+    if b is not None:
+        config.extra.update(b.not_found_page(i18n.current_language(config), config.site_url))
 
 
 def on_post_template(output, template_name, config):

@@ -32,8 +32,9 @@ def rewrite_settings(html: str, change, to_json) -> str:
 
 # Files Material (and MkDocs' search plugin, whose index Material's worker reads) writes.
 
-def search_index(root: Path) -> Path:
-    return root / "search" / "search_index.json"
+def search_index(root: Path) -> dict:
+    """The search index of every language, as MkDocs' search plugin writes it and static-i18n merges it."""
+    return json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 def write_search_index(root: Path, prefix: str, files: dict) -> None:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import csp, render, sanitise
+from . import csp, render, sanitise, search
 from .checklists import build_checklists
 from .glossary import Glossary
 from .links import Links, section_pairs
 from .loader import language_of, load_site
 from .partial import PARENTS_PAGE, coverage, notice_href, own_pages
-from .config import LANGUAGES_VARIABLE, chosen_languages
+from .config import LANGUAGES_VARIABLE, check_partial_languages, chosen_languages
 from .model import ContentError
 from .school import DAYS, read_school as load_school_file
 from .terms import check_project, load_termbases
@@ -63,6 +63,18 @@ class Build:
     dutch: dict = field(default_factory=dict)  # src -> (title, html, url) of the first language's pages
     views: dict = field(default_factory=dict)  # lang -> what its pages need to be rendered again
     nav: object = None
+
+    @classmethod
+    def start(cls, languages: tuple, names: dict, locate: Callable, partial_setting, config_name: str, environ,
+              missing_words) -> Build:
+        """A build of ``languages`` after the checks of the settings: the partial languages
+        (extra.partial_languages), the theme's interface words (``missing_words``:
+        engine.material.missing_interface_words) and the languages to build (``environ``)."""
+        b = cls(languages, names, locate)
+        b.partial = check_partial_languages(partial_setting, languages, config_name)
+        check_interface_words(missing_words, config_name)
+        b.built = languages_to_build(languages, environ)
+        return b
 
     @property
     def default(self) -> str:
@@ -250,8 +262,18 @@ class Build:
             return markdown.replace(BANNER, notes)
         return after_title(markdown, notes)
 
-    def not_found_home(self, lang: str, site_url: str | None) -> str:
-        return (site_url or "/").rstrip("/") + "/" + self.prefix(lang)
+    def not_found_page(self, lang: str, site_url: str | None) -> dict:
+        """What the 404 page of ``lang`` says (overrides/404.html reads these from config.extra)."""
+        home = (site_url or "/").rstrip("/") + "/" + self.prefix(lang)
+        return {"kb_not_found": render.not_found(lang, self.strings, home),
+                "kb_search_label": self.strings[lang].t("search.dialog")}
+
+    def search_settings(self, lang: str):
+        """How Material's settings of a page of ``lang`` change: its search ``base`` points at the root
+        of the language (None: the first language's need no change)."""
+        if lang == self.default:
+            return None
+        return lambda app: {**app, "base": search.language_base(app["base"], lang, self.default)}
 
     # After the build: the pages written beside MkDocs' own.
 
