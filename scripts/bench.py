@@ -381,7 +381,8 @@ def _export_markdown(dest: Path) -> None:
     class Export(BasePlugin):
         @event_priority(-1000)  # after every other handler
         def on_page_markdown(self, markdown, page, config, files):
-            lang = config.plugins["i18n"].current_language
+            from hooks.engine.static_i18n import current_language
+            lang = current_language(config)
             base = page.file.src_uri
             for x in others:
                 base = base.replace(f".{x}.md", ".md")

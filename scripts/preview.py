@@ -179,61 +179,58 @@ class Preview:
     def again(self) -> None:
         """Ask the server to call rebuild() once more as soon as this call returns."""
         if self.server is not None:
-            with self.server._rebuild_cond:  # MkDocs' LiveReloadServer has no public way to ask
-                self.server._want_rebuild = True
-                self.server._rebuild_cond.notify_all()
+            self.server.ask_again()
 
     @property
-    def hooks(self):
-        return self.config.hooks["hooks/site.py"]
+    def build(self):
+        """The state of the last full build (kennisbank.build.Build)."""
+        from hooks.engine.mkdocs import state_of
+        return state_of(self.config)
 
     @property
     def view(self):
-        return self.hooks.state.views[self.lang]
+        return self.build.views[self.lang]
 
     def reread(self) -> bool:
-        from mkdocs.exceptions import PluginError
+        from kennisbank.editor import error
+        from kennisbank.model import ContentError
         try:
-            self.hooks.reread_content(self.config)
-        except PluginError as e:
-            self.fail([str(e)])  # one line; the preview keeps the last good pages
+            self.build.read(self.config.docs_dir)
+        except ContentError as e:
+            self.fail([_("Invalid content: {error}", error=error(e))])  # one line; the last good pages stay
             return False
         self.fixed()
         return True
 
     def pages(self) -> list:
-        return [f.page for f in self.view.files.documentation_pages() if f.page is not None]
+        from hooks.engine.mkdocs import documentation_pages
+        return documentation_pages(self.view)
 
     def edited(self, paths: set[str]) -> list:
-        return [p for p in self.pages() if p.file.generated_by is None and p.file.abs_src_path in paths]
+        from hooks.engine.mkdocs import is_generated
+        return [p for p in self.pages() if not is_generated(p.file) and p.file.abs_src_path in paths]
 
     def listing(self) -> list:
         """Pages of this language whose Markdown, as the hooks make it, is now different."""
-        config, files = self.config, self.view.files
-        generated = self.hooks._generated_pages(config, self.lang, config.site_url or "")
-        self.hooks.state.generated = generated
+        from hooks.engine.mkdocs import is_generated, page_markdown_again
+        config, build = self.config, self.build
+        build.generated = generated = build.generated_pages(self.lang, config.site_url or "")
         out = []
         for page in self.pages():
-            if page.file.generated_by is not None:
+            if is_generated(page.file):
                 new = generated.get(page.file.src_uri, (None,))[0]
                 if new is not None and new != page.file.content_string:
                     page.file.content_string = new
                     out.append(page)
             elif page.file.abs_src_path not in self.pending:
-                old = page.markdown
-                page.read_source(config)
-                new = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-                page.markdown = old
-                if new != old:
+                if page_markdown_again(page, config, self.view) != page.markdown:
                     out.append(page)
         return sorted(out, key=lambda p: len(p.markdown or ""))
 
     def render(self, pages: list) -> int:
-        from mkdocs.commands.build import _build_page, _populate_page
-        view, doc_files = self.view, self.view.files.documentation_pages()
+        from hooks.engine.mkdocs import rebuild_page
         for page in pages:
-            _populate_page(page, self.config, view.files)
-            _build_page(page, self.config, doc_files, view.nav, view.env)
+            rebuild_page(page, self.config, self.view)
         return len(pages)
 
 
@@ -296,19 +293,13 @@ class AllLanguages(Preview):
     def full_build(self, site_dir: str | None = None) -> bool:
         ok = super().full_build(site_dir)
         if ok:
-            hooks = self.config.hooks["hooks/site.py"]
-            self.languages = hooks.state.site.languages
+            self.languages = self.build.site.languages
         return ok
 
     def reload(self) -> None:
         """Tell the browsers to load the page again (the server does so itself after rebuild())."""
-        from mkdocs.livereload import _timestamp
-        server = self.server
-        if server is None:
-            return
-        with server._epoch_cond:
-            server._visible_epoch = server._wanted_epoch = max(_timestamp(), server._visible_epoch + 1)
-            server._epoch_cond.notify_all()
+        if self.server is not None:
+            self.server.reload()
 
 
 def _(msgid: str, **values) -> str:
@@ -336,54 +327,54 @@ def make_server(preview: Preview, port: int, site_dir: str):
     """MkDocs' live-reload server, with the reload script as a file (the CSP allows no inline
     script) and the last error on every page."""
     from kennisbank import csp
-    from mkdocs.livereload import LiveReloadServer, _timestamp
+    from hooks.engine.mkdocs import live_reload_server, request_id
 
     assets = {"livereload.js": (LIVERELOAD_JS, "application/javascript"), "preview.css": (PREVIEW_CSS, "text/css")}
 
     def tags(epoch) -> tuple[bytes, bytes]:
         head = f'<link rel="stylesheet" href="{ASSETS}preview.css">'.encode()
         script = (f'<script src="{ASSETS}livereload.js" data-epoch="{epoch}" '
-                  f'data-request="{_timestamp()}"></script>').encode()
+                  f'data-request="{request_id()}"></script>').encode()
         return head, script
 
-    class Server(LiveReloadServer):
-        def _serve_request(self, environ, start_response):
-            path = environ["PATH_INFO"]
-            if path.startswith(ASSETS):
-                body, kind = assets.get(path[len(ASSETS):], (None, None))
-                if body is None:
-                    return None
-                data = body.encode("utf-8")
-                start_response("200 OK", [("Content-Type", f"{kind}; charset=utf-8"),
-                                          ("Content-Length", str(len(data))), ("Cache-Control", "no-store")])
-                return [data]
-            return super()._serve_request(environ, start_response)
+    def serve_extra(environ, start_response):
+        path = environ["PATH_INFO"]
+        if not path.startswith(ASSETS):
+            return False, None
+        body, kind = assets.get(path[len(ASSETS):], (None, None))
+        if body is None:
+            return True, None
+        data = body.encode("utf-8")
+        start_response("200 OK", [("Content-Type", f"{kind}; charset=utf-8"),
+                                  ("Content-Length", str(len(data))), ("Cache-Control", "no-store")])
+        return True, [data]
 
-        def _inject_js_into_html(self, content, epoch):
-            head, script = tags(epoch)
-            at = content.find(b"</head>")
-            if at >= 0:
-                content = content[:at] + head + content[at:]
-            body = content.find(b"<body")
-            start = content.find(b">", body) + 1 if body >= 0 else 0
-            content = content[:start] + banner(preview.error) + content[start:]
-            end = content.rfind(b"</body>")
-            end = len(content) if end < 0 else end
-            return content[:end] + script + content[end:]
+    def inject(content, epoch):
+        head, script = tags(epoch)
+        at = content.find(b"</head>")
+        if at >= 0:
+            content = content[:at] + head + content[at:]
+        body = content.find(b"<body")
+        start = content.find(b">", body) + 1 if body >= 0 else 0
+        content = content[:start] + banner(preview.error) + content[start:]
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + script + content[end:]
 
     def error_page(code: int):
         """A page that does not exist, while a save is refused: the error, and the reload script
         (a new card whose first save was refused has no page yet)."""
         if preview.error is None:
             return None
-        head, script = tags(server._visible_epoch)
+        head, script = tags(server.epoch())
         return (b'<!doctype html><html><head><meta charset="utf-8">'
                 b'<meta http-equiv="Content-Security-Policy" content="' + csp.policy(meta=True).encode() + b'">'
                 b"<title>Preview</title>" + head + b"</head><body>" + banner(preview.error)
                 + b"<main><p>" + str(code).encode() + b"</p></main>" + script + b"</body></html>")
 
-    server = Server(builder=preview.rebuild, host="127.0.0.1", port=port, root=site_dir)
-    server.error_handler = error_page
+    server = live_reload_server()(builder=preview.rebuild, host="127.0.0.1", port=port, root=site_dir)
+    server.serve_extra, server.inject = serve_extra, inject
+    server.set_missing_page(error_page)
     return server
 
 

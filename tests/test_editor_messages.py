@@ -8,7 +8,6 @@ import ast
 import importlib.util
 import os
 import string
-from types import SimpleNamespace
 
 import pytest
 from babel.messages.pofile import read_po
@@ -107,10 +106,11 @@ def _refusal(tmp_path, monkeypatch, text: str) -> str:
     docs = tmp_path / "docs"
     (docs / "themas").mkdir(parents=True)
     (docs / "themas" / "a.md").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(hook.state, "site", SimpleNamespace(languages=LANGUAGES))
-    with pytest.raises(hook.PluginError) as e:
-        hook.reread_content(SimpleNamespace(docs_dir=str(docs)))
-    return str(e.value)
+    from kennisbank.build import Build
+    from kennisbank.model import ContentError
+    with pytest.raises(ContentError) as e:
+        Build(LANGUAGES, {}, None).read(str(docs))
+    return str(hook.refused(e.value))
 
 
 @pytest.mark.parametrize("text, dutch, english", [

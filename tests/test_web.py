@@ -51,7 +51,7 @@ def _material_bundle() -> str:
 
 
 def test_bundle_no_longer_looks_up_the_alternates():
-    from kennisbank import foreign
+    from hooks.engine import material as foreign  # Material's bundle: a contact of the engine
     bundle = _material_bundle()
     assert bundle.count("link[rel=alternate]") == 1 and 'new URL("sitemap.xml"' in bundle  # what it did
     patched = foreign.without_alternate_sitemaps(bundle)
@@ -60,7 +60,7 @@ def test_bundle_no_longer_looks_up_the_alternates():
 
 @pytest.mark.parametrize("times", [0, 2])
 def test_a_changed_bundle_is_refused_not_silently_left(times):
-    from kennisbank import foreign
+    from hooks.engine import material as foreign
     with pytest.raises(ValueError, match="integrations/alternate"):
         foreign.without_alternate_sitemaps('x;M("link[rel=alternate]");' * times)
 

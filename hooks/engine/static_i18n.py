@@ -1,5 +1,5 @@
-"""The two places where the build changes static-i18n 1.3.1 (mkdocs-static-i18n), each checked by
-tests/test_engine.py against the installed package.
+"""The two places where the build changes static-i18n 1.3.1 (mkdocs-static-i18n), and what the hooks
+read and set on it at run time (3.), each checked by tests/test_engine.py against the installed package.
 
 1. Language codes of three letters (ckb, Central Kurdish).
 
@@ -88,6 +88,107 @@ def use_faster_alternates() -> None:
 
 widen_static_i18n_locales()
 use_faster_alternates()
+
+
+# 3. What the hooks read and set on the plugin at run time (static-i18n 1.3.1): the languages, the
+# language being built, the nested builds, and the attributes its sitemap, switcher and alternates
+# read from files. Import this module as ``hooks.engine.static_i18n`` (as mkdocs.yml does), so the
+# two changes above are made once.
+
+def _plugin(config):
+    return config.plugins["i18n"]
+
+
+def languages(config) -> tuple:
+    """The configured languages, the default (the source) first."""
+    langs = _plugin(config).config.languages
+    return tuple([x.locale for x in langs if x.default] + [x.locale for x in langs if not x.default])
+
+
+def language_names(config) -> dict:
+    return {x.locale: x.name for x in _plugin(config).config.languages}
+
+
+def current_language(config) -> str:
+    """The language this (outer or nested) build is making."""
+    return _plugin(config).current_language
+
+
+def is_nested_build(config) -> bool:
+    """True inside the builds static-i18n starts from its on_post_build (every language but the
+    first), false in the outer build."""
+    return bool(_plugin(config).building)
+
+
+def build_only(config, built) -> None:
+    """Build only the languages in ``built`` (static-i18n reads ``build`` when it starts them)."""
+    for lang in _plugin(config).config.languages:
+        lang.build = lang.locale in built
+
+
+def set_site_names(config, names: dict) -> None:
+    """{language: (site name, description)}: static-i18n puts them on that language's pages; the
+    default language's are the site's own."""
+    for lang in _plugin(config).config.languages:
+        lang.site_name, lang.site_description = names[lang.locale]
+        if lang.default:
+            config.site_name, config.site_description = lang.site_name, lang.site_description
+
+
+def set_file_language(f, lang: str, default: str, alternates: dict) -> None:
+    """A virtual file of ``lang`` as static-i18n's own files are: its language, its URL prefix and
+    its versions in the other languages (the switcher and hreflang read them)."""
+    f.locale = f.locale_alternate_of = lang
+    f.localization = None if lang == default else lang
+    f.alternates = alternates
+
+
+def add_language_pages(config, files, lang: str, pages: dict, prefixes: dict, default: str) -> None:
+    """The pages the build makes itself ({src_uri: (markdown, in nav, excluded)}), as pages of
+    ``lang``: placed where static-i18n places that language's pages (``prefixes``: {language: URL
+    prefix} of the languages built), with their language and alternates (set_file_language), and in
+    static-i18n's sitemap, which lists the files it saw, when built. static-i18n rebuilds File
+    objects from disk in its on_files and would drop virtual ones: call this after it."""
+    from hooks.engine.mkdocs import exclude, generated_file
+    for src_uri, (markdown, in_nav, excluded) in pages.items():
+        f = generated_file(config, prefixes[lang], src_uri, markdown, in_nav)
+        if excluded:
+            exclude(f)
+        set_file_language(f, lang, default, {x: generated_file(config, p, src_uri) for x, p in prefixes.items()})
+        files.append(f)
+        if f.inclusion.is_included():
+            _plugin(config).i18n_files_per_language.setdefault(lang, []).append(f)
+
+
+def file_language(f) -> str:
+    """The language of a page's text: the build language, or the default's for a fallback page."""
+    return f.locale
+
+
+def alternate_url(f, lang: str) -> str:
+    """The URL of the same page in ``lang``."""
+    return f.alternates[lang].url
+
+
+def relative_switcher_links(config, absolute: bool) -> None:
+    """static-i18n writes the switcher links of home pages as absolute paths ("/en/"), which break
+    under file:// and when a school moves the site: make every link relative to the site root, and
+    set ``href`` (the hreflang link) to the full address when ``absolute``, else None."""
+    from urllib.parse import urljoin, urlsplit
+    prefix = urlsplit(config.site_url or "/").path
+    for alt in switcher_entries(config):
+        link = alt["link"]
+        if link.startswith(prefix) and not link.startswith(("http:", "https:")):
+            link = link[len(prefix):]
+        alt["link"] = link or ("./" if config.use_directory_urls else "index.html")
+        alt["href"] = urljoin(config.site_url, alt["link"]) if absolute else None
+
+
+def switcher_entries(config) -> list:
+    """The language entries as the templates read them (Jinja tries an attribute before an item):
+    static-i18n sets ``config.extra.alternate`` as an attribute, anew for each page, which
+    ``config.extra["alternate"]`` does not see."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
 class _Nothing(Extension):

@@ -19,23 +19,8 @@ INERT = ("http://www.w3.org/",)
 URL = re.compile(r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})[^\s"'()<>\\]*""", re.I)
 
 
-# Material's language selector (integrations/alternate) fetches "sitemap.xml" under the address of
-# every <link rel="alternate"> in the page, to map the current page onto another language. Here each
-# selector link already is the current page in that language (static-i18n), so the map adds nothing,
-# and the fetch asks <page>/sitemap.xml (404 on every page, a CORS error under file://) or, with the
-# web build's absolute alternates, whatever host site_url names (the public one, from an intranet
-# copy). A selector that matches no element leaves the selector's links to plain navigation.
-ALTERNATES = '"link[rel=alternate]"'
-NO_ALTERNATES = '"link[rel=alternate][data-kb-never]"'
-
-
-def without_alternate_sitemaps(bundle: str) -> str:
-    """Material's bundle with its alternate sitemap fetch switched off; ValueError when the bundle
-    no longer has that lookup exactly once (Material changed: look at integrations/alternate again)."""
-    if bundle.count(ALTERNATES) != 1:
-        raise ValueError(f"Material's bundle has {bundle.count(ALTERNATES)} times {ALTERNATES}, expected 1: "
-                         "check how its language selector uses alternates (integrations/alternate)")
-    return bundle.replace(ALTERNATES, NO_ALTERNATES)
+# Material's bundle is also changed to skip its language selector's sitemap fetch: that change
+# reaches into Material's code, so it lives in hooks/engine/material.py.
 
 
 def neutralise(js: str) -> str:
