@@ -107,7 +107,7 @@ def test_the_copies_are_of_the_pinned_version():
     assert pin and pin.group(1) == MATERIAL, (
         f"pyproject.toml pins mkdocs-material {pin and pin.group(1)}, the copies were made from {MATERIAL}: run "
         f"tests/test_upstream.py against the new version, compare each copy that fails, then set MATERIAL")
-    assert _installed() == MATERIAL, f"mkdocs-material {_installed()} is installed, the pin is {MATERIAL}: make install"
+    assert _installed() == MATERIAL, f"mkdocs-material {_installed()} is installed, the pin is {MATERIAL}: make check installs the locked version"
 
 
 def test_every_copy_says_why_it_differs():
