@@ -172,8 +172,12 @@ def _contacts(path: str, name: str, end: str) -> dict[str, str]:
     return found
 
 
-SEARCH = _contacts("docs/assets/search.js", "MATERIAL", "  };")
-KENNISBANK = _contacts("docs/assets/kennisbank.js", "kbMaterial", "};")
+def search_js() -> dict[str, str]:
+    return _contacts("docs/assets/search.js", "MATERIAL", "  };")
+
+
+def kennisbank_js() -> dict[str, str]:
+    return _contacts("docs/assets/kennisbank.js", "kbMaterial", "};")
 
 
 def _function(bundle: str, name: str) -> str:
@@ -184,14 +188,15 @@ def _function(bundle: str, name: str) -> str:
 def test_search_js_contact_index_is_fetched_by_xmlhttprequest():
     """search.js MATERIAL.index: the bundle fetches search/search_index.json with XMLHttpRequest, so
     search.js can hold the request back until search is opened."""
+    search = search_js()
     where, bundle = _bundle()
     hint = (f"search.js contact MATERIAL.index: Material {_installed()}'s bundle no longer fetches the index "
             f"the way search.js holds it back; look at new URL(\"search/search_index.json\", ...) in {where}")
     m = re.search(r"(\w+)\(new URL\(\"search/search_index\.json\"", bundle)
     assert m, hint + " (not found)"
-    index = re.compile(SEARCH["index"][1:-1].replace("\\/", "/"))
+    index = re.compile(search["index"][1:-1].replace("\\/", "/"))
     assert index.search("https://school.example/kennisbank/search/search_index.json"), \
-        hint + f": MATERIAL.index {SEARCH['index']} does not match the address"
+        hint + f": MATERIAL.index {search['index']} does not match the address"
     # the fetcher, or a function it calls, opens an XMLHttpRequest (minified names change: follow them)
     seen, todo = set(), [m.group(1)]
     for _ in range(3):
@@ -207,10 +212,11 @@ def test_search_js_contact_index_is_fetched_by_xmlhttprequest():
 def test_search_js_contact_toggle_opens_search_with_a_change_event():
     """search.js MATERIAL.toggle: the checkbox that opens search; the bundle switches it with click(),
     so the "change" event search.js waits for fires also when a key opens search."""
+    search = search_js()
     where, bundle = _bundle()
-    hint = f"search.js contact MATERIAL.toggle ({SEARCH['toggle']}): Material {_installed()} changed"
-    assert f'"{SEARCH["toggle"]}"' in bundle, hint + f": the bundle ({where}) does not look up {SEARCH['toggle']}"
-    attr = re.fullmatch(r"\[([\w-]+)=([\w-]+)\]", SEARCH["toggle"])
+    hint = f"search.js contact MATERIAL.toggle ({search['toggle']}): Material {_installed()} changed"
+    assert f'"{search["toggle"]}"' in bundle, hint + f": the bundle ({where}) does not look up {search['toggle']}"
+    attr = re.fullmatch(r"\[([\w-]+)=([\w-]+)\]", search["toggle"])
     assert attr and f'{attr.group(1)}="{attr.group(2)}"' in (TEMPLATES / "base.html").read_text(encoding="utf-8"), \
         hint + ": base.html has no such checkbox"
     assert re.search(r"\.checked!==\w+&&\w+\[\w+\]\.click\(\)", bundle), \
@@ -221,9 +227,10 @@ def test_search_js_contact_toggle_opens_search_with_a_change_event():
 def test_search_js_contact_query_message_type():
     """search.js MATERIAL.query: the bundle posts the query to its worker as {type: 2, data: "<query>"}
     through Worker.prototype.postMessage, and the worker searches on that type."""
+    search = search_js()
     where, bundle = _bundle()
     wwhere, worker = _bundle("search")
-    query = int(SEARCH["query"])
+    query = int(search["query"])
     hint = f"search.js contact MATERIAL.query (worker message type {query}): Material {_installed()} changed"
     sent = {int(x) for x in re.findall(r"\.next\(\{type:(\d+),data:\w+\}\)", bundle)}
     assert sent == {query}, hint + f": the bundle sends a plain value as type {sorted(sent)} (look for " \
@@ -256,8 +263,9 @@ KENNISBANK_TEMPLATES = {
 
 @pytest.mark.parametrize("contact", sorted(KENNISBANK_TEMPLATES))
 def test_kennisbank_js_contact_selects_an_element_of_material(contact):
+    kb = kennisbank_js()
     template = KENNISBANK_TEMPLATES[contact]
-    selector = KENNISBANK[contact]
+    selector = kb[contact]
     text = (TEMPLATES / template).read_text(encoding="utf-8")
     assert _element(selector).search(text), (
         f"kennisbank.js contact kbMaterial.{contact} ({selector}): Material {_installed()}'s {template} has no "
@@ -274,16 +282,18 @@ def test_kennisbank_js_contact_search_input_searches_on_keyup():
 
 
 def test_kennisbank_js_contact_each_page_is_material_document_observable():
+    kb = kennisbank_js()
     where, bundle = _bundle()
-    assert "window.document$" in KENNISBANK["__text__"], "kennisbank.js: kbMaterial.eachPage no longer uses document$"
+    assert "window.document$" in kb["__text__"], "kennisbank.js: kbMaterial.eachPage no longer uses document$"
     assert re.search(r"window\.document\$=\w+", bundle), (
         f"kennisbank.js contact kbMaterial.eachPage: Material {_installed()}'s bundle no longer sets "
         f"window.document$ (look in {where}); kennisbank.js would set up each page once only")
 
 
 def test_kennisbank_js_contact_table_scroll_wrapper():
+    kb = kennisbank_js()
     where, bundle = _bundle()
-    cls = KENNISBANK["tableScroll"].lstrip(".")
+    cls = kb["tableScroll"].lstrip(".")
     assert f'{{class:"{cls}"}}' in bundle, (
         f"kennisbank.js contact kbMaterial.tableScroll: Material {_installed()}'s bundle no longer wraps tables in "
         f"div.{cls} (look for md-typeset__ in {where}); a wide table would not get a tabindex")
@@ -291,6 +301,8 @@ def test_kennisbank_js_contact_table_scroll_wrapper():
 
 def test_every_contact_in_the_scripts_is_checked():
     """A contact added to search.js or kennisbank.js needs its test here."""
-    assert set(SEARCH) - {"__text__"} == {"index", "toggle", "query"}, "search.js: a new contact in MATERIAL needs a test"
+    search = search_js()
+    kb = kennisbank_js()
+    assert set(search) - {"__text__"} == {"index", "toggle", "query"}, "search.js: a new contact in MATERIAL needs a test"
     checked = set(KENNISBANK_TEMPLATES) | {"eachPage", "tableScroll"}
-    assert set(KENNISBANK) - {"__text__"} == checked, "kennisbank.js: a new contact in kbMaterial needs a test"
+    assert set(kb) - {"__text__"} == checked, "kennisbank.js: a new contact in kbMaterial needs a test"
