@@ -1,3 +1,20 @@
+// Contact with Material 9.8.1: what this file relies on in Material's bundle
+// (assets/javascripts/bundle.*.min.js) and templates, all here. tests/test_upstream.py checks each
+// against the installed package and names the one that changed.
+var kbMaterial = {
+  // Run setup on every page Material shows (the bundle's window.document$), else once the page is read.
+  eachPage: function (setup) {
+    if (window.document$ && typeof window.document$.subscribe === "function") { window.document$.subscribe(setup); }
+    else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); }
+    else { setup(); }
+  },
+  searchInput: "input.md-search__input",    // the search field (partials/search.html); the bundle searches on "keyup"
+  searchDialog: ".md-search[role=dialog]",  // the search dialog (partials/search.html)
+  article: "article.md-content__inner",     // the page's text (base.html)
+  pageButtons: ".md-content__button",       // the page's edit and view-source buttons (partials/actions.html)
+  tableScroll: ".md-typeset__scrollwrap"    // the bundle's wrapper round a table, which scrolls sideways
+};
+
 // Checklist ticks. A tick belongs to the item, by its stable key ("T01/a"), not to the page's
 // language or list: ticked on the Arabic parents' list, it shows on the Dutch list, on the card and
 // on the side-by-side sheets. Ticks stay in this browser only (localStorage), under one key per
@@ -118,18 +135,12 @@
     });
     // A table wider than the screen scrolls sideways in Material's wrapper: keyboard users must be
     // able to reach it (WCAG 2.1.1; axe: scrollable-region-focusable).
-    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+    Array.prototype.forEach.call(document.querySelectorAll(kbMaterial.tableScroll), function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) { wrap.setAttribute("tabindex", "0"); }
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  kbMaterial.eachPage(setup);
 })();
 
 // Read aloud with the browser's own speech synthesis: nothing leaves the computer.
@@ -150,7 +161,7 @@
   var MARK = "\u0000";
   function partsOf(article, code) {
     var copy = article.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll("button, .kb-tools, .kb-print-only, .headerlink, .md-content__button, script, style, svg"),
+    Array.prototype.forEach.call(copy.querySelectorAll("button, .kb-tools, .kb-print-only, .headerlink, " + kbMaterial.pageButtons + ", script, style, svg"),
       function (el) { el.remove(); });
     // Whole passages only: a Dutch term inside a sentence is read with the sentence.
     Array.prototype.forEach.call(copy.querySelectorAll("[lang]:not(span):not(abbr):not(a):not(bdi):not(em):not(strong):not(small)"), function (el) {
@@ -192,7 +203,7 @@
           button.setAttribute("aria-pressed", "false");
           return;
         }
-        var article = document.querySelector("article.md-content__inner") || document.body;
+        var article = document.querySelector(kbMaterial.article) || document.body;
         var says = partsOf(article, code).filter(function (part) { return voiceFor(part.lang); }).map(function (part) {
           var say = new SpeechSynthesisUtterance(part.text);
           say.lang = part.lang;
@@ -206,9 +217,7 @@
       });
     });
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") { window.document$.subscribe(setup); }
-  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setup); }
-  else { setup(); }
+  kbMaterial.eachPage(setup);
 })();
 
 // Search: Material starts a search on a key release only, so a pasted or dictated word did nothing.
@@ -217,13 +226,13 @@
   "use strict";
   document.addEventListener("input", function (event) {
     var box = event.target;
-    if (box && box.matches && box.matches("input.md-search__input")) {
+    if (box && box.matches && box.matches(kbMaterial.searchInput)) {
       box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     }
   }, true);
   function name() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    var box = document.querySelector("input.md-search__input");
+    var dialog = document.querySelector(kbMaterial.searchDialog);
+    var box = document.querySelector(kbMaterial.searchInput);
     if (dialog && box && !dialog.hasAttribute("aria-label")) {
       dialog.setAttribute("aria-label", box.getAttribute("aria-label") || box.getAttribute("placeholder") || "");
     }

@@ -11,10 +11,17 @@
 //    Intl.Segmenter (ICU, as the index is cut at build time), the words apart.
 (function () {
   "use strict";
-  var INDEX = /\/search\/search_index\.json$/;
+  // Contact with Material 9.8.1: what this file relies on in Material's bundle and search worker
+  // (assets/javascripts/bundle.*.min.js, workers/search.*.min.js), all here. tests/test_upstream.py
+  // checks each against the installed package and names the one that changed.
+  var MATERIAL = {
+    index: /\/search\/search_index\.json$/,  // the bundle fetches the index by XMLHttpRequest from this address
+    toggle: "[data-md-toggle=search]",        // the search switch; the bundle opens it by click(), so "change" fires
+    query: 2                                  // the bundle posts the query to its worker as {type: 2, data: "<query>"}
+  };
 
   function searchWanted() {
-    var toggle = document.querySelector("[data-md-toggle=search]");
+    var toggle = document.querySelector(MATERIAL.toggle);
     var params = new URLSearchParams(location.search);
     return (toggle && toggle.checked) || params.has("h") || params.has("q");
   }
@@ -22,7 +29,7 @@
   function whenSearchOpens(run) {
     if (searchWanted()) { run(); return; }
     function check() {
-      var toggle = document.querySelector("[data-md-toggle=search]");
+      var toggle = document.querySelector(MATERIAL.toggle);
       if (toggle && toggle.checked) {
         document.removeEventListener("change", check, true);
         run();
@@ -34,7 +41,7 @@
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.kbSearchIndex = INDEX.test(String(url).split(/[?#]/)[0]);
+    this.kbSearchIndex = MATERIAL.index.test(String(url).split(/[?#]/)[0]);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
@@ -78,9 +85,9 @@
   var post = window.Worker && window.Worker.prototype.postMessage;
   if (!post) { return; }
   window.Worker.prototype.postMessage = function (message) {
-    if (message && message.type === 2 && typeof message.data === "string") {
+    if (message && message.type === MATERIAL.query && typeof message.data === "string") {
       var args = Array.prototype.slice.call(arguments);
-      args[0] = { type: 2, data: normalise(message.data) };
+      args[0] = { type: MATERIAL.query, data: normalise(message.data) };
       return post.apply(this, args);
     }
     return post.apply(this, arguments);
