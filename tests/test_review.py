@@ -206,7 +206,7 @@ def test_sheet_is_written_in_the_sites_first_language():
     from kennisbank.review import render_sheet
     sheet = render_sheet([], [("k", "Print", "x")], "tr", NAMES, "en")
     assert '<html lang="en">' in sheet and '<th lang="en">English</th>' in sheet and '<td lang="en">' in sheet
-    assert "<h1>Review: English | Türkçe</h1>" in sheet and "hooks/locales/en/LC_MESSAGES" in sheet
+    assert "<h1>Review: English | Türkçe</h1>" in sheet
     assert 'lang="nl"' not in sheet
 
 
