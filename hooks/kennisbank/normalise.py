@@ -103,13 +103,18 @@ def query(text: str, lang: str) -> str:
     return text  # Spanish and Portuguese: the index also carries its words without accents
 
 
+# The termbase check unifies the alefs only: it quotes what it finds from the folded text, and a
+# translator must see ta marbuta and the hamza letters as written (terms.py, Termbase.hits).
+_TERMS_ARABIC_LETTERS = str.maketrans(ALEF)
+
+
 def fold(text: str, lang: str) -> str:
     """Text in the form the termbase compares in (terms.py): Unicode NFC, lower case the language's
-    way, Arabic without marks and with its letters unified. Keeps one character per character of the
-    (NFC) input except the removed marks, so a match is always on the line it reports."""
+    way, Arabic without marks and with one alef. Keeps one character per character of the (NFC)
+    input except the removed marks, so a match is always on the line it reports."""
     text = unicodedata.normalize("NFC", text)
     text = turkish_lower(text) if lang == "tr" else text.lower()
-    return arabic(text) if lang == "ar" else text
+    return ARABIC_MARKS.sub("", text).translate(_TERMS_ARABIC_LETTERS) if lang == "ar" else text
 
 
 def fold_persian(text: str) -> str:
