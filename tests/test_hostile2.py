@@ -50,7 +50,7 @@ def test_a_plain_title_passes():
 
 def test_a_glossary_explanation_with_markup_is_refused():
     with pytest.raises(ContentError) as e:
-        glossary.Glossary({"OR": 'raad <img src=x onerror="alert(1)">'}, "tr")
+        glossary.Glossary({"OR": 'raad <img src=x onerror="alert(1)">'}, "tr", "nl")
     assert str(e.value).startswith("hooks/glossary/tr.yml: field 'OR': ") and "plain text" in str(e.value)
 
 
@@ -149,7 +149,7 @@ def _benign(length: int) -> str:
 
 
 @pytest.mark.parametrize("name", ADVERSARIAL)
-@pytest.mark.parametrize("f", [_check_any, glossary.Glossary({"OR": "ouderraad"}, "nl").annotate, csp.inline_scripts],
+@pytest.mark.parametrize("f", [_check_any, glossary.Glossary({"OR": "ouderraad"}, "nl", "nl").annotate, csp.inline_scripts],
                          ids=["sanitise", "glossary", "csp"])
 def test_time_grows_linearly_with_adversarial_input(name, f):
     """16 times the input may take about as many times longer as 16 times ordinary HTML of the same
@@ -194,7 +194,7 @@ def test_a_huge_catalog_is_refused_before_it_is_parsed(tmp_path):
 
 def test_a_huge_glossary_is_refused():
     with pytest.raises(ContentError) as e:
-        glossary.Glossary({f"term{i}": "uitleg" for i in range(20_000)}, "nl")
+        glossary.Glossary({f"term{i}": "uitleg" for i in range(20_000)}, "nl", "nl")
     assert str(e.value).startswith("hooks/glossary/nl.yml: field 'file': te veel termen: 20000")
 
 
@@ -237,14 +237,14 @@ def test_the_review_sheet_goes_through_the_sanitiser():
     page = PageForReview("themas/a.md", "themas/a.tr.md", "Kaart", "x",
                          [("body/1", "Tekst.", '<img src=x onerror="alert(1)">')])
     with pytest.raises(ContentError) as e:
-        render_sheet([page], [], "tr", NAMES)
+        render_sheet([page], [], "tr", NAMES, "nl")
     assert str(e.value).startswith("themas/a.tr.md: field 'body/1': HTML that is not allowed: <img onerror")
     page.rows[0] = ("body/1", '<div id="__config">{}</div>', "Metin.")
     with pytest.raises(ContentError) as e:
-        render_sheet([page], [], "tr", NAMES)
+        render_sheet([page], [], "tr", NAMES, "nl")
     assert str(e.value).startswith("themas/a.md: field 'body/1': HTML that is not allowed: <div id>")
     page.rows[0] = ("body/1", "Tekst.", "Metin **kalın**.")
-    assert "<strong>kalın</strong>" in render_sheet([page], [], "tr", NAMES)
+    assert "<strong>kalın</strong>" in render_sheet([page], [], "tr", NAMES, "nl")
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4">%s</svg>'

@@ -16,7 +16,7 @@ from kennisbank.model import Card, CardText
 
 def card(cid, section, tags, related=()):
     return Card(id=cid, slug=cid.lower(), section=section, audiences=("ouders",), tags=tuple(tags), checklist=(),
-                related=tuple(related), source="", path=f"x/{cid}.md", nl=CardText(cid, "", {}, (), ""))
+                related=tuple(related), source="", path=f"x/{cid}.md", lang="nl", nl=CardText(cid, "", {}, (), ""))
 
 
 def cards(*cs):

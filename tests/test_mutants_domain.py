@@ -90,7 +90,7 @@ def test_a_table_cell_style_cannot_load_an_address(style):
 
 def _card(cid, section):
     return Card(id=cid, slug=cid.lower(), section=section, audiences=("ouders",), tags=("taal", "tolk"),
-                checklist=(), related=(), source="", path=f"x/{cid}.md", nl=CardText(cid, "", {}, (), ""))
+                checklist=(), related=(), source="", path=f"x/{cid}.md", lang="nl", nl=CardText(cid, "", {}, (), ""))
 
 
 def test_see_also_ties_break_in_the_sites_id_order_not_as_text():
@@ -170,7 +170,7 @@ def _sbs_card(texts):
     items = (ChecklistItem("vraag", "ouders", "Stel uw vraag."), ChecklistItem("tolk", "ouders", "Vraag een tolk."))
     return Card(id="T01", slug="t01", section="thema", audiences=("ouders",), tags=("taal",), checklist=items,
                 related=(), source="", path="themas/t01.md",
-                nl=CardText("Titel", "Samenvatting.", {"vraag": "Stel uw vraag.", "tolk": "Vraag een tolk."},
+                lang="nl", nl=CardText("Titel", "Samenvatting.", {"vraag": "Stel uw vraag.", "tolk": "Vraag een tolk."},
                             ("Wat vindt u?",), "", "Voor u."),
                 texts=texts)
 

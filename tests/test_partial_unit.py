@@ -17,7 +17,7 @@ def _page(base, lang="nl"):
 def _card(cid, slug, *langs):
     text = CardText(cid, "", {}, (), "")
     return Card(id=cid, slug=slug, section="thema", audiences=("ouders",), tags=(), checklist=(), related=(),
-                source="", path=f"themas/{slug}.md", nl=text, texts={lang: text for lang in langs})
+                source="", path=f"themas/{slug}.md", lang="nl", nl=text, texts={lang: text for lang in langs})
 
 
 def test_a_partial_language_builds_its_translations_the_layers_lists_and_its_side_by_side_pages():

@@ -196,9 +196,18 @@ def test_a_hand_stamped_review_must_name_a_role(project):
 @pytest.mark.parametrize("lang", LANGUAGES[1:])
 def test_sheet_marks_the_translation_column_with_its_direction(lang):
     from kennisbank.review import render_sheet
-    sheet = render_sheet([], [("k", "Afdrukken", "x")], lang, NAMES)
+    sheet = render_sheet([], [("k", "Afdrukken", "x")], lang, NAMES, "nl")
     expected = ' dir="rtl"' if lang in RTL else ""
     assert f'<td lang="{lang}"{expected}>' in sheet and f'<th lang="{lang}"{expected}>' in sheet
+
+
+def test_sheet_is_written_in_the_sites_first_language():
+    """The source column and the page's language are the site's first language, not always Dutch."""
+    from kennisbank.review import render_sheet
+    sheet = render_sheet([], [("k", "Print", "x")], "tr", NAMES, "en")
+    assert '<html lang="en">' in sheet and '<th lang="en">English</th>' in sheet and '<td lang="en">' in sheet
+    assert "<h1>Review: English | Türkçe</h1>" in sheet
+    assert 'lang="nl"' not in sheet
 
 
 def _own_letters(lang: str) -> set:

@@ -79,7 +79,7 @@ def _card(cid, section, slug, audiences, *item_audiences):
     from kennisbank.model import Card, CardText, ChecklistItem
     items = tuple(ChecklistItem(f"i{n}", aud, "Punt.") for n, aud in enumerate(item_audiences))
     return Card(id=cid, slug=slug, section=section, audiences=audiences, tags=("taal",), checklist=items, related=(),
-                source="", path="", nl=CardText(cid, "", {}, (), ""))
+                source="", path="", lang="nl", nl=CardText(cid, "", {}, (), ""))
 
 
 def test_parents_layer_is_home_parents_page_its_cards_and_every_card_with_a_parents_item():

@@ -51,9 +51,10 @@
   };
 
   var lang = (document.documentElement.lang || "").toLowerCase().split("-")[0];
-  // Short vowels and tatweel, and the Arabic comma, semicolon and question mark (a pasted word often
-  // brings one; Material's separator splits at white space and hyphens only).
-  var MARKS = /[\u064b-\u0652\u0640]/g, PUNCT = /[\u060c\u061b\u061f]/g;
+  // The marks (vowels, the rarer marks, dagger alef) and tatweel, and the Arabic comma, semicolon and question
+  // mark (a pasted word often brings one; Material's separator splits at white space and hyphens only).
+  // The same rules as hooks/kennisbank/normalise.py: tests/test_normalise.py runs both on one table.
+  var MARKS = /[\u064b-\u065f\u0670\u0640]/g, PUNCT = /[\u060c\u061b\u061f]/g;
   function persian(q) {
     return q.replace(PUNCT, " ").trim().replace(MARKS, "").replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9")
       .replace(/\u0629/g, "\u0647").replace(/\u200c/g, "");

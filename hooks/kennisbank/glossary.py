@@ -11,6 +11,7 @@ import html
 import re
 
 from .model import ContentError
+from .normalise import ARABIC_PROCLITICS
 from .sanitise import check_text
 
 # Limits: the glossary becomes one pattern applied to every page, and each term a tooltip.
@@ -18,9 +19,8 @@ MAX_TERMS = 500
 MAX_TERM = 60
 MAX_EXPLANATION = 400
 
-# Arabic proclitics that attach to the next word: the conjunctions و and ف, the prepositions ب and ل,
-# and the article ال, alone or combined (وال، بال، فال، لل، ...). Longest first.
-PROCLITICS = {"ar": ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"]}
+# What may be glued to the front of a term: Arabic proclitics (normalise.py).
+PROCLITICS = {"ar": ARABIC_PROCLITICS}
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "title", "svg", "button"}
 # Linear on any page: a comment or tag that is not closed runs to the end instead of failing.
 _TOKEN = re.compile(r"(<!--(?s:.*?)(?:-->|\Z)|<[^>]*+(?:>|\Z))")
@@ -28,7 +28,8 @@ _TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)")
 
 
 class Glossary:
-    def __init__(self, terms: dict[str, str], lang: str, default: str = "nl"):
+    def __init__(self, terms: dict[str, str], lang: str, default: str):
+        """``default``: the site's first language, the language of the terms."""
         check_terms(terms, f"hooks/glossary/{lang}.yml")
         self.terms, self.lang, self.default = terms, lang, default
         words = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .normalise import fold_persian
+
 _SUFFIX = r"(?:[-'’]\w+)?"  # "vmbo-kind", Turkish "OR'nin", "Jeugdzorg'da"
 
 
@@ -37,20 +39,15 @@ def _term_re(term: str) -> re.Pattern:
     return re.compile(rf"(?<![{_LATIN}-]){re.escape(term)}(?![{_LATIN}])", flags)
 
 
-# Spellings that read the same: the zero-width non-joiner of Persian compounds and a space
-# ("گروه‌های" / "گروه های"), and Arabic yeh and kaf typed for the Persian letters.
-_FOLD = str.maketrans({"\u200c": " ", "\u064a": "\u06cc", "\u0643": "\u06a9"})
-
-
 def problems(text: str, lang: str, jargon: Jargon) -> list[str]:
     """What is wrong with ``text`` (one page, or one block read on its own) for a parent."""
     out = []
     text = " ".join(text.split())
-    folded = " ".join(text.translate(_FOLD).split())
+    folded = " ".join(fold_persian(text).split())
     for word in jargon.words(lang):
         start = "" if lang in jargon.anywhere else r"(?<!\w)"
         m = re.search(start + re.escape(word), text, re.IGNORECASE) or \
-            re.search(start + re.escape(" ".join(word.translate(_FOLD).split())), folded, re.IGNORECASE)
+            re.search(start + re.escape(" ".join(fold_persian(word).split())), folded, re.IGNORECASE)
         if m:
             out.append(f"jargon '{word}' in: ...{text[max(0, m.start() - 30):m.end() + 30]}...")
     for term in jargon.explain:

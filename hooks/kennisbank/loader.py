@@ -398,7 +398,7 @@ def _card(page: Page, pages: dict, languages: tuple) -> Card:
         tags=_str_list(meta, "tags", path, TAGS, MIN_TAGS, MAX_TAGS),
         checklist=tuple(ChecklistItem(i["id"], i["for"], i["text"], i.get("core", "")) for i in items),
         related=_str_list(meta, "related", path), source=meta["source"].strip(),
-        path=path, nl=nl, texts=texts,
+        path=path, nl=nl, lang=languages[0], texts=texts,
     )
 
 

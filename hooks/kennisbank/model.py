@@ -76,7 +76,8 @@ class Card:
     related: tuple  # explicit links, as the report makes them
     source: str  # the report passage, verbatim
     path: str  # docs-relative path of the Dutch file
-    nl: CardText
+    nl: CardText  # the text in the site's first language (Dutch), which the others translate
+    lang: str  # the language of ``nl``: the site's first language
     texts: dict = field(default_factory=dict)  # lang -> CardText, translations only
 
     @property
@@ -88,19 +89,19 @@ class Card:
         return self.path
 
     def text(self, lang: str) -> CardText:
-        """The card's text in ``lang``, or the Dutch text when there is no translation."""
+        """The card's text in ``lang``, or the first language's (``nl``) when there is no translation."""
         return self.texts.get(lang, self.nl)
 
     def text_lang(self, lang: str) -> str:
         """The language ``text(lang)`` is really in."""
-        return lang if lang in self.texts else "nl"
+        return lang if lang in self.texts else self.lang
 
     def item_text(self, item: ChecklistItem, lang: str) -> tuple[str, str]:
         """(text, language it is in) for one checklist item."""
         t = self.texts.get(lang)
         if t and item.id in t.checklist:
             return t.checklist[item.id], lang
-        return item.text, "nl"
+        return item.text, self.lang
 
 
 @dataclass

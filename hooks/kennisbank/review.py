@@ -170,7 +170,7 @@ def export_package(root: Path, site: Site, lang: str, out: Path, interface: list
         target.write_bytes(_strings_po(root, lang, interface))
         written.append(target)
     sheet = out / "sheet.html"
-    sheet.write_text(render_sheet(pages, interface, lang, names), encoding="utf-8")
+    sheet.write_text(render_sheet(pages, interface, lang, names, site.languages[0]), encoding="utf-8")
     written.append(sheet)
     return written
 
@@ -202,27 +202,29 @@ def _cell(text: str, path: str, key: str) -> str:
     return sanitise.check(markdown.markdown(text, extensions=["attr_list", "md_in_html"]), path, key)
 
 
-def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: dict) -> str:
-    """A self-contained, printable HTML sheet: per page a table Dutch | translation."""
+def render_sheet(pages: list[PageForReview], interface: list, lang: str, names: dict, source: str) -> str:
+    """A self-contained, printable HTML sheet: per page a table Dutch | translation.
+    ``source``: the site's first language (Dutch), which the sheet is written in."""
     e = html.escape
     rtl = ' dir="rtl"' if direction(lang) == "rtl" else ""
+    src_dir = ' dir="rtl"' if direction(source) == "rtl" else ""
 
     def table(rows, nl_path: str, path: str) -> str:
-        head = (f'<tr><th class="key">#</th><th lang="nl">{e(names.get("nl", "nl"))}</th>'
+        head = (f'<tr><th class="key">#</th><th lang="{source}"{src_dir}>{e(names.get(source, source))}</th>'
                 f'<th lang="{lang}"{rtl}>{e(names.get(lang, lang))}</th></tr>')
-        body = "".join(f'<tr><td class="key">{e(k)}</td><td lang="nl">{_cell(nl, nl_path, k)}</td>'
+        body = "".join(f'<tr><td class="key">{e(k)}</td><td lang="{source}"{src_dir}>{_cell(nl, nl_path, k)}</td>'
                        f'<td lang="{lang}"{rtl}>{_cell(tr, path, k)}</td></tr>' for k, nl, tr in rows)
         return f"<table>{head}{body}</table>"
 
-    parts = [f'<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+    parts = [f'<!doctype html><html lang="{source}"{src_dir}><head><meta charset="utf-8">'
              f'<title>Review: {e(names.get(lang, lang))}</title><style>{SHEET_CSS}</style></head><body>',
-             f"<h1>Review: Nederlands | {e(names.get(lang, lang))}</h1>"]
+             f"<h1>Review: {e(names.get(source, source))} | {e(names.get(lang, lang))}</h1>"]
     for p in pages:
         parts.append(f'<h2><span lang="{lang}"{rtl}>{e(p.title)}</span> <span class="path">{e(p.base)}</span></h2>')
         parts.append(table(p.rows, p.base, p.path))
     if interface:
         parts.append('<h2>Interface <span class="path">strings</span></h2>')
-        parts.append(table(interface, "hooks/locales/nl/LC_MESSAGES/messages.po",
+        parts.append(table(interface, f"hooks/locales/{source}/LC_MESSAGES/messages.po",
                            f"hooks/locales/{lang}/LC_MESSAGES/messages.po"))
     parts.append("</body></html>\n")
     return "\n".join(parts)

@@ -30,33 +30,25 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import unicodedata
 from functools import lru_cache
+
+from .normalise import (ARABIC_MARKS, ARABIC_PROCLITICS as PROCLITICS, UNACCENTED_LANGUAGES, ZWNJ, arabic,
+                        persian, romanian, turkish_lower, ukrainian, unaccented)
 
 # Arabic: the same word is written with or without the article and glued proclitics (السعادة, سعادة;
 # كمرآة, مرآة), with or without hamza on alef, with ta marbuta or ha. Material's search matches
 # the start of a word and has no Arabic stemmer, so each Arabic entry also carries its words in
-# those other forms, for the search to find.
+# those other forms, for the search to find. The spelling rules themselves: normalise.py.
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
-_MARKS = re.compile(r"[\u064b-\u0652\u0640]")  # vowel marks and tatweel
-PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ك", "ل")
-_UNIFY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 # Persian: Arabic keyboards type ي and ك where Persian writes ی and ک; a word with a
 # zero-width non-joiner (می‌خواهم, مدرسه‌ها) is typed without it, or with a space.
-_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
 _PERSIAN_WORD = re.compile(r"[\u0621-\u06ff\u200c]+")
-ZWNJ = "\u200c"
 # What a zero-width non-joiner separates from a word, and is not a word to search for on its own.
 PERSIAN_AFFIXES = {"می", "نمی", "ها", "های", "هایی", "ای", "ی", "تر", "ترین", "ام", "ات", "اش", "ایم", "اید", "اند"}
 
 # Sorani (ckb): the same spellings as Persian (ی and ک, the non-joiner), its own affixes.
 SORANI_AFFIXES = {"ی", "ە", "کان", "ەکان", "ەکە", "کە", "ان", "یان", "تان", "مان", "ت", "م", "ش"}
-
-# Romanian: the cedilla letters of old keyboards, written as the comma-below letters of the pages.
-_ROMANIAN = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
-# Languages whose readers often type without accents: the entries also carry the words without them.
-UNACCENTED_LANGUAGES = ("es", "pt", "ro")
 
 # Chinese: runs of Han characters, cut into words (ICU) with a zero-width space between them.
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
@@ -77,20 +69,20 @@ LEMMA_LANGUAGES = ("nl", "en", "tr", "pl", "uk", "fa")
 
 def arabic_forms(word: str) -> set[str]:
     """Other spellings of an Arabic word: without marks, without a proclitic, letters unified."""
-    bare = _MARKS.sub("", word)
+    bare = ARABIC_MARKS.sub("", word)
     forms = {bare}
     for p in PROCLITICS:
         if bare.startswith(p) and len(bare) - len(p) >= 3:
             forms.add(bare[len(p):])
             break
-    forms |= {f.translate(_UNIFY) for f in forms}
+    forms |= {arabic(f) for f in forms}
     return forms - {word}
 
 
 def _zwnj_forms(word: str, affixes) -> set[str]:
     """Persian and Sorani alike: Persian letters for an Arabic keyboard's, without marks, and a word
     with a zero-width non-joiner also without it and as its parts (the non-joiner typed as a space)."""
-    bare = _MARKS.sub("", word).translate(_PERSIAN).strip(ZWNJ)
+    bare = persian(word).strip(ZWNJ)
     forms = {bare}
     if ZWNJ in bare:
         forms.add(bare.replace(ZWNJ, ""))
@@ -108,15 +100,10 @@ def sorani_forms(word: str) -> set[str]:
     return _zwnj_forms(word, SORANI_AFFIXES)
 
 
-def unaccented(word: str) -> str:
-    """The word without accents, lower case, as typed without them ("Intérprete" -> "interprete")."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-
-
 def romanian_forms(word: str) -> set[str]:
     """A Romanian word with comma-below ș ț for the cedilla ş ţ, and without accents ("şcoală": "școală", "scoala")."""
     low = word.lower()
-    return {low.translate(_ROMANIAN), unaccented(low)} - {word}
+    return {romanian(low), unaccented(low)} - {word}
 
 
 @lru_cache(maxsize=4)
@@ -149,11 +136,6 @@ def separator(lang: str, default: str = r"[\s\-]+") -> str:
         return default
     m = re.fullmatch(r"\[(.*)\]\+", default)
     return f"[{m.group(1)}{extra}]+" if m else f"(?:{default})|[{extra}]+"
-
-
-def turkish_lower(word: str) -> str:
-    """Turkish lower case: İ is i and I is ı (the browser's lower case makes İ "i̇" and I "i")."""
-    return word.replace("İ", "i").replace("I", "ı").lower()
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +174,7 @@ def word_forms(lang: str):
             if lang == "tr":
                 out.add(turkish_lower(word))
             if lang == "uk":
-                out.add(word.replace("’", "'").replace("ʼ", "'").lower())
+                out.add(ukrainian(word).lower())
             if lang in LEMMA_LANGUAGES:
                 out |= {lemma(w, lang) for w in {word, *out}}
             if lang in ("fa", "ckb"):  # the query is written without it (docs/assets/search.js)

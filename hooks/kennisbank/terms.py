@@ -8,13 +8,13 @@ to the front and pronoun suffixes to the end ("بكسر العلاقات", "طف
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .model import ContentError
+from .normalise import fold
 
 ENTRY_FIELDS = {"term": str, "approved": str, "forbidden": list, "note": str, "allowed": list}
 REQUIRED = ("term", "approved", "forbidden", "note")
@@ -36,8 +36,6 @@ _NOT_TEXT_LINE = re.compile(r"^\s*(?:-\s*)?(?:id|source_hash|reviewed\w*):")
 _NOT_TEXT = re.compile(r"\]\([^)]*\)|<!--.*?-->")
 # An approved rendering that keeps the Dutch term and explains it: "huisbezoek (ev ziyareti)".
 _GLOSSED = re.compile(r"^([A-Za-z][\w'/-]*) \(([^()]+)\)$")
-_AR_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alef, tatweel
-_AR_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 
 
 @dataclass(frozen=True)
@@ -60,19 +58,6 @@ class Hit:
     def __str__(self) -> str:
         return (f"{self.path}:{self.where}: '{self.variant}' for '{self.entry.term}'; "
                 f"use '{self.entry.approved}'")
-
-
-def fold(text: str, lang: str) -> str:
-    """Text in the form variants are compared in: case-folded the language's way, Arabic
-    without vowel marks and with one alef. Keeps one character per character of the input
-    except the removed marks, so a match is always on the line it reports."""
-    text = unicodedata.normalize("NFC", text)
-    if lang == "tr":
-        text = text.replace("I", "ı").replace("İ", "i")
-    text = text.lower()
-    if lang == "ar":
-        text = _AR_MARKS.sub("", text).translate(_AR_ALEF)
-    return text
 
 
 class Termbase:
