@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import html
 import json
-import posixpath
 import re
 from datetime import date
 from pathlib import Path
 
 from babel.numbers import format_percent
+from markupsafe import Markup
 
 from .checklists import Checklist, Entry
 from .collation import collated
@@ -24,42 +24,61 @@ from .course import QUESTIONS_MARKER, question_picks
 from .loader import CARDS_MARKER, LANGUAGES_MARKER, marker_args
 from .model import PARENTS, Card, Site
 from .translations import summarise
+from .urls import (CHECKLIST_DIR, GLOSSARY, SIDE_BY_SIDE_DIR, TAG_DIR, card_path, marker_cards,  # noqa: F401
+                   relative_url, side_by_side_path)
 from .vocab import SECTIONS, TAGS
 
-CHECKLIST_DIR = "checklists"
-TAG_DIR = "onderwerpen"
-GLOSSARY = "woordenlijst.md"
 ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: shown as day and month
 STATUS = "vertalingen.md"
 
 
-# Markup the build writes into pages comes from Jinja macros here (not the theme's pages).
-TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
-_ENV = None
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+MACROS = "partials/kb-macros.html"  # markup the build repeats, one Jinja macro each
+PAGES = "kb-pages"  # overrides/kb-pages/: the generated pages' templates (Markdown, .md.j2)
+
+
+def template_env(dirs, **options):
+    """Jinja for the markup the hooks put into pages: HTML templates (.html, .svg) autoescaped,
+    Markdown templates (.md.j2) not (see ESCAPING)."""
+    import jinja2
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(dirs)),
+                              autoescape=jinja2.select_autoescape(("html", "svg", "xml"), default_for_string=True),
+                              **options)
+
+
+def _text(value):
+    """A value as HTML text: "&", "<", ">", '"' and "'" escaped with the standard library's
+    html.escape (the rule the build's markup has always used: &quot; and &#x27;)."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
+@functools.lru_cache(maxsize=1)
+def _env():
+    """The one environment for render.py's templates (overrides/), made by template_env. In an
+    autoescaped template every value is escaped by _text unless it is Markup; ``| e`` does the
+    same in a Markdown template."""
+    import jinja2
+
+    @jinja2.pass_eval_context
+    def finalize(ctx, value):
+        return _text(value) if ctx.autoescape and isinstance(value, str) else value
+    env = template_env([str(OVERRIDES)], undefined=jinja2.StrictUndefined, finalize=finalize)
+    env.filters["e"] = env.filters["escape"] = _text
+    return env
+
+
+def _macros():
+    """The macros of ``overrides/partials/kb-macros.html``."""
+    return _env().get_template(MACROS).module
 
 
 def _macro(template: str, name: str):
-    global _ENV
-    if _ENV is None:
-        from jinja2 import Environment, FileSystemLoader, StrictUndefined
-        _ENV = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, autoescape=False)
-    return getattr(_ENV.get_template(template).module, name)
+    return getattr(_env().get_template(f"partials/{template}").module, name)
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """Relative link between two site-root-relative page URLs ("en/x/" or "en/x.html")."""
-    def folder(u):
-        u = "" if u in (".", "./") else u
-        return u if u.endswith("/") or u == "" else posixpath.dirname(u) + "/"
-    to = "" if to_url in (".", "./") else to_url
-    rel = posixpath.relpath("/" + to, "/" + folder(from_url)) if to else posixpath.relpath("/", "/" + folder(from_url))
-    if to.endswith("/") or not to:
-        rel = rel.rstrip("/") + "/"
-    return "./" if rel in ("./", "./.") else rel
-
-
-def card_path(card: Card) -> str:
-    return f"{SECTIONS[card.section]['folder']}/{card.slug}.md"
+def _page(name: str, **values) -> str:
+    """A generated page's text from its template in overrides/kb-pages/."""
+    return _env().get_template(f"{PAGES}/{name}").render(**values)
 
 
 def _in_lang(text: str, text_lang: str, page_lang: str, strings: dict) -> str:
@@ -68,18 +87,6 @@ def _in_lang(text: str, text_lang: str, page_lang: str, strings: dict) -> str:
         return text
     d = strings[text_lang]["dir"]
     return f'<span lang="{text_lang}" dir="{d}">{text}</span>'
-
-
-MACROS = "partials/kb-macros.html"  # in overrides/: markup the build repeats, one Jinja macro each
-_OVERRIDES = Path(__file__).resolve().parent.parent.parent / "overrides"
-
-
-@functools.lru_cache(maxsize=1)
-def _macros():
-    """The macros of ``overrides/partials/kb-macros.html``, with autoescape on."""
-    import jinja2
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_OVERRIDES)), autoescape=True)
-    return env.get_template(MACROS).module
 
 
 def card_id_badge(card: Card, lang: str, strings: dict) -> str:
@@ -115,13 +122,12 @@ def _checklist_block(checklist_id: str, lines: list[str]) -> list[str]:
 
 
 def checklist_tools(strings: dict, lang: str) -> str:
-    c = strings[lang]["checklist"]
-    return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{c["print"]}</button> '
-            f'<button type="button" class="md-button kb-reset" data-confirm="{html.escape(c["confirm_reset"])}">'
-            f'{c["start_again"]}</button></p>\n\n'
-            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n\n'
-            # shown by kennisbank.js, before the first list, only when this browser does not keep ticks
-            f'<p class="kb-note kb-storage-failed" role="status" hidden data-search-exclude>{c["storage_failed"]}</p>\n')
+    return str(_macros().checklist_tools(strings[lang]["checklist"]))
+
+
+def language_links(links: dict, strings: dict) -> list[dict]:
+    """{language: href} as the language macros take them: each language's name and direction."""
+    return [{"code": c, "href": h, "dir": strings[c]["dir"], "name": strings[c]["language"]} for c, h in links.items()]
 
 
 def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
@@ -129,10 +135,8 @@ def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
     s = strings[lang]["card"]
     if len(links) == 1:
         (code, href), = links.items()
-        return f'<p class="kb-sbs"><a class="md-button" href="{html.escape(href)}" target="_self">{s["side_by_side"]}</a></p>\n'
-    names = " · ".join(f'<a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">'
-                       f'{strings[c]["language"]}</a>' for c, h in links.items())
-    return f'<p class="kb-sbs">{s["side_by_side_in"]} {names}</p>\n'
+        return str(_macros().side_by_side(s["side_by_side"], href=href))
+    return str(_macros().side_by_side(s["side_by_side_in"], links=language_links(links, strings)))
 
 
 def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str,
@@ -182,13 +186,6 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     return "\n".join(out)
 
 
-SIDE_BY_SIDE_DIR = "naast-elkaar"
-
-
-def side_by_side_path(card: Card) -> str:
-    return f"{SIDE_BY_SIDE_DIR}/{card.slug}.md"
-
-
 def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
                  with_box: dict | None = None, groups: list | None = None) -> list[str]:
     """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
@@ -227,8 +224,7 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     out = ["---", "search:", "  exclude: true", "---", "", f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
     if lang == default:
         out += [f'<p class="kb-bilingual-lead">{s["card"]["side_by_side_in"]}</p>', ""]
-        out += [f'- <a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
-                for c, h in others.items()]
+        out.append(str(_macros().language_list(language_links(others, strings))))
         return "\n".join(out + ["", f"[{nl.title}](../{card_path(card)})", ""])
     tr = card.texts.get(lang)
     e = html.escape
@@ -245,7 +241,7 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
         rows.append((f"question-{i + 1}", e(q), e(t.questions[i]) if tr is not None and i < len(t.questions) else None))
     out += _two_columns(rows, lang, default, strings, s["card"]["side_by_side"],
                         with_box={f"item-{i.id}": i.key(card.id) for i in card.checklist})
-    out += [f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
+    out += [str(_macros().print_tools(s["checklist"]["print"], search=False)), "",
             f"[{e(title)}](../{card_path(card)})", ""]
     return "\n".join(out)
 
@@ -294,7 +290,7 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, sid
     if core:  # in the order of the conversation: a heading for before, during and at the end of it
         moments = c["moments"]
         groups = [{"heading": moments[m], "anchor": f"gesprek-{m}",
-                   "lines": [checklist_item(e, lang, strings, True) for e in es]} for m, es in cl.core_groups()]
+                   "lines": [Markup(checklist_item(e, lang, strings, True)) for e in es]} for m, es in cl.core_groups()]
         out += _checklist_block(cl.id, _macro("kb-core-list.html", "core_list")(groups).strip("\n").split("\n"))
     else:
         out += _checklist_block(cl.id, grouped(cl.groups))
@@ -316,7 +312,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     title = s["checklist"]["pages"][cl.id]["title"]
     out = ["---", "search:", "  exclude: true  # repeats the checklist", "---", "", f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
     if lang == default:
-        out += [f'- <a href="{href}" target="_self" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
+        out.append(str(_macros().language_list(language_links(others, strings))))  # with dir, escaped (issue 27)
         return "\n".join(out) + "\n"
     def rows(entries):
         out = []
@@ -332,7 +328,7 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
         out += _two_columns([], lang, default, strings, title, with_box=boxes, groups=groups)
     else:
         out += _two_columns(rows(cl.entries()), lang, default, strings, title, with_box=boxes)
-    out += [f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
+    out += [str(_macros().print_tools(s["checklist"]["print"])), "",
             qr_block(url, lang, strings)]
     return "\n".join(out)
 
@@ -468,10 +464,9 @@ def expand_languages(markdown: str, lang: str, strings: dict, languages: tuple, 
     current page in that language instead (integrations/alternate)."""
     def repl(m):
         target = m.group(1) or base
-        names = " · ".join(f'<a href="{html.escape(link(x, target))}" target="_self" hreflang="{x}" lang="{x}" dir="{strings[x]["dir"]}">'
-                           f'{strings[x]["language"]}</a>' for x in languages if x != lang)
+        links = language_links({x: link(x, target) for x in languages if x != lang}, strings)
         label = strings[lang]["page"]["languages" if target == base else "languages_parents"]
-        return f'<nav class="kb-languages" aria-label="{html.escape(label)}"><p>{names}</p></nav>'
+        return str(_macros().language_nav(label, links))
     return LANGUAGES_MARKER.sub(repl, markdown)
 
 
@@ -486,15 +481,6 @@ def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: s
                               "</div>"])
         return "\n".join(f"- {card_link(c, lang, strings, up)}" for c in cards)
     return CARDS_MARKER.sub(repl, markdown)
-
-
-def marker_cards(site: Site, args: dict) -> list:
-    """The cards a ``kb:cards`` marker lists: by ``ids``, or by ``audience`` and ``section``."""
-    if "ids" in args:
-        return [site.card(i) for i in args["ids"].split(",")]
-    auds = set(args.get("audience", "").split(",")) - {""}
-    return [c for c in site.cards.values()
-            if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
 
 
 def first_sentence(text: str) -> str:
@@ -545,12 +531,6 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
     return "\n".join(out)
 
 
-def template_env(dirs):
-    """Jinja for the markup the hooks put into pages (overrides/partials/), autoescaped."""
-    import jinja2
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(dirs)), autoescape=True)
-
-
 def school_help(env, lang: str, strings: dict) -> str:
     """The help block for parents (overrides/partials/kb-school-help.html), labels in ``lang``."""
     return env.get_template("partials/kb-school-help.html").render(s=strings[lang]["school"]).strip() + "\n"
@@ -580,13 +560,7 @@ def page_tools(lang: str, strings: dict, url: str, marked: bool = False) -> str:
     """Under every page title: the read-aloud button (hidden until a voice is found), and,
     on paper only, the address of this page. ``marked``: with their language and direction,
     for a page whose text is in another language (an untranslated page)."""
-    p = strings[lang]["page"]
-    attrs = f' lang="{lang}" dir="{strings[lang]["dir"]}"' if marked else ""
-    # Without an address: the label only, hidden; kb-school.js adds a branded site's address.
-    address = f': <span dir="ltr">{html.escape(url)}</span>' if url else ""
-    return (f'<p class="kb-page-tools"{attrs} data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
-            f'{p["read_aloud"]}</button></p>\n\n'
-            f'<p class="kb-print-only kb-url"{attrs}{"" if url else " hidden"} data-search-exclude>{p["online"]}{address}</p>\n')
+    return str(_macros().page_tools(strings[lang]["page"], url, lang if marked else None, strings[lang]["dir"]))
 
 
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str, path: str = "") -> str:
