@@ -507,28 +507,19 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
     secs = list(SECTIONS)
     pos = {secs[0]: (160, 60), secs[1]: (60, 230), secs[2]: (260, 230)}
     counts = {sec: sum(1 for c in site.cards.values() if c.section == sec) for sec in secs}
-    parts = []
+    edges = []
     for (a, b), links in pairs.items():
         (x1, y1), (x2, y2) = pos[a], pos[b]
-        w = 1 + len(links) / 2
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#0b5563" stroke-width="{w:.1f}"/>')
-        parts.append(f'<circle cx="{mx}" cy="{my}" r="13" fill="#fff" stroke="#0b5563"/>'
-                     f'<text x="{mx}" y="{my + 5}" text-anchor="middle" font-size="14" fill="#1f1f1f">{len(links)}</text>')
-    for sec in secs:
-        x, y = pos[sec]
-        parts.append(f'<rect x="{x - 55}" y="{y - 28}" width="110" height="56" rx="8" fill="#0b5563"/>'
-                     f'<text x="{x}" y="{y - 4}" text-anchor="middle" font-size="15" font-weight="700" fill="#fff">{html.escape(s["nav"][SECTIONS[sec]["folder"]])}</text>'
-                     f'<text x="{x}" y="{y + 16}" text-anchor="middle" font-size="12" fill="#fff">{html.escape(s.n("cards.count", counts[sec]))}</text>')
-    svg = (f'<svg class="kb-overview-svg" viewBox="0 0 320 290" role="img" aria-labelledby="kb-ov-t" '
-           f'xmlns="http://www.w3.org/2000/svg"><title id="kb-ov-t">{html.escape(o["svg_title"])}</title>{"".join(parts)}</svg>')
-    out = [f"# {o['title']}", "", o["intro"], "", f'<figure class="kb-overview" markdown="0">{svg}'
-           f'<figcaption>{html.escape(o["caption"])}</figcaption></figure>', "", f"## {o['text_title']} {{ #links }}", ""]
-    for (a, b), links in pairs.items():
-        out += [f"### {s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({s.number(len(links))}) {{ #{a}-{b} }}", ""]
-        out += [f"- {card_link(site.cards[x], lang, strings, '')} ↔ {card_link(site.cards[y], lang, strings, '')}" for x, y in links]
-        out.append("")
-    return "\n".join(out)
+        edges.append({"x1": x1, "y1": y1, "x2": x2, "y2": y2, "width": f"{1 + len(links) / 2:.1f}",
+                      "mx": mx, "my": my, "ty": my + 5, "count": len(links)})
+    boxes = [{"x": pos[sec][0], "y": pos[sec][1], "name": s["nav"][SECTIONS[sec]["folder"]],
+              "cards": s.n("cards.count", counts[sec])} for sec in secs]
+    groups = [{"heading": f"{s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({s.number(len(links))})",
+               "anchor": f"{a}-{b}",
+               "links": [(card_link(site.cards[x], lang, strings, ''), card_link(site.cards[y], lang, strings, ''))
+                         for x, y in links]} for (a, b), links in pairs.items()]
+    return _page("overview.md.j2", o=o, svg_title=o["svg_title"], edges=edges, boxes=boxes, groups=groups)
 
 
 def school_help(env, lang: str, strings: dict) -> str:
@@ -594,47 +585,23 @@ def render_reader(site: Site, lang: str, strings: dict, language_name: str = "",
     ``make reader`` prints it to a PDF per language, fills in the contents' page numbers
     (the empty ``.kb-toc-page`` spans) and the download link."""
     s, r = strings[lang], strings[lang]["reader"]
-    subtitle = s.t("reader.subtitle", date=s.date(ROUND_TABLES))
-    school = f'<p class="kb-cover-school">{html.escape(school_name)}</p>\n\n' if school_name else ""
-    out = ["---", f"title: {json.dumps(r['nav'], ensure_ascii=False)}", "search:", "  exclude: true  # repeats the cards", "---", "",
-           '<div class="kb-cover" markdown>', "", school + f"# {r['title']}", "",
-           subtitle, "{ .kb-cover-subtitle }", "",
-           f'<p class="kb-cover-meta">{html.escape(s.t("reader.language", language=language_name))}<br>'
-           f'{s.t("reader.built", date=f"<bdi>{html.escape(date)}</bdi>")}</p>', "", "</div>", "",
-           f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
-           s.t("reader.guide", url=guide_url), "{ .kb-guide-link }", "",
-           f'<nav class="kb-toc" aria-labelledby="inhoud">', f'<h2 id="inhoud">{html.escape(r["contents"])}</h2>',
-           '<ol class="kb-toc-list">']
 
-    def entry(anchor, title):
-        return (f'<a href="#{anchor}"><span class="kb-toc-title">{title}</span>'
-                f'<span class="kb-toc-page" data-for="{anchor}"></span></a>')
-    for sec, meta in SECTIONS.items():
-        out.append(f'<li>{entry(sec, html.escape(s["nav"][meta["folder"]]))}<ol>')
-        for c in site.cards.values():
-            if c.section == sec:
-                title = _in_lang(html.escape(c.text(lang).title), c.text_lang(lang), lang, strings)
-                out.append(f"<li>{entry(c.id, title)}</li>")
-        out.append("</ol></li>")
-    out += ["</ol>", "</nav>", ""]
-    for sec, meta in SECTIONS.items():
-        out += [f'<section class="kb-part" markdown>', "", f"## {s['nav'][meta['folder']]} {{ #{sec} }}", ""]
-        for c in site.cards.values():
-            if c.section != sec:
-                continue
-            t, tl = c.text(lang), c.text_lang(lang)
-            out += [f"### {_in_lang(t.title, tl, lang, strings)} {{ #{c.id} }}", "",
-                    card_id_badge(c, lang, strings), "",
-                    _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", t.body.strip(), "",
-                    f"**{s['card']['checklist']}**", ""]
-            for item in c.checklist:
-                text, il = c.item_text(item, lang)
-                out.append(f'- <span class="kb-box" aria-hidden="true"></span>{_in_lang(text, il, lang, strings)}')
-            out += ["", f"**{s['card']['questions']}**", ""]
-            out += [f"1. {_in_lang(q, tl, lang, strings)}" for q in t.questions]
-            out += ["", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>', "", c.source, "", "</blockquote>", ""]
-        out += ["</section>", ""]
-    return "\n".join(out)
+    def card(c):
+        t, tl = c.text(lang), c.text_lang(lang)
+        return {"id": c.id, "title": _in_lang(t.title, tl, lang, strings),
+                "toc_title": _in_lang(html.escape(t.title), tl, lang, strings),
+                "badge": card_id_badge(c, lang, strings), "summary": _in_lang(t.summary, tl, lang, strings),
+                "body": t.body.strip(), "source": c.source,
+                "checklist": [_in_lang(*c.item_text(item, lang), lang, strings) for item in c.checklist],
+                "questions": [_in_lang(q, tl, lang, strings) for q in t.questions]}
+    parts = [{"anchor": sec, "name": s["nav"][meta["folder"]], "cards": [card(c) for c in site.cards.values() if c.section == sec]}
+             for sec, meta in SECTIONS.items()]
+    return _page("reader.md.j2", lang=lang, r=r, nav_title=json.dumps(r["nav"], ensure_ascii=False), school_name=school_name,
+                 subtitle=s.t("reader.subtitle", date=s.date(ROUND_TABLES)),
+                 language_line=s.t("reader.language", language=language_name),
+                 built=s.t("reader.built", date=f"<bdi>{html.escape(date)}</bdi>"),
+                 guide=s.t("reader.guide", url=guide_url), parts=parts,
+                 checklist_label=s["card"]["checklist"], questions_label=s["card"]["questions"])
 
 
 def not_found(lang: str, strings: dict, home: str) -> str:
