@@ -32,14 +32,34 @@ ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: show
 STATUS = "vertalingen.md"
 
 
+# One escaping rule per field (issue 27). Two ways a value can stand in a generated page:
+# - "as Markdown": written into the page's Markdown as it is; Python-Markdown renders it, and the
+#   page's HTML is checked by sanitise.check (on_page_content) like every page;
+# - "as text": HTML-escaped (html.escape: "&", "<", ">", '"', "'"), by the autoescape of an .html template
+#   (render._env; also .svg, .xml) or by "| e" in a .j2.md template. Always in an attribute, and
+#   always inside raw HTML where Markdown does not run (a table, the reader's contents, the SVG,
+#   a <p> a macro makes): there Markdown syntax in the value shows as written.
+# Markup (markupsafe) is only the output of the build's own macros and builders (a card link, a
+# checklist line), passed into another template as it is.
+ESCAPING = {
+    "CardText.title": "as Markdown in a heading or link; as text in raw HTML (reader contents, side-by-side table)",
+    "CardText.summary, .parents, .questions, ChecklistItem.text": "as Markdown on a card, checklist, reader or tag "
+        "page; as text in the side-by-side and bilingual tables",
+    "CardText.body, Card.source": "as Markdown, only on Markdown pages",
+    "catalog string (hooks/locales, strings[lang])": "as Markdown on a Markdown line (some hold a [link](url)); "
+        "as text in every macro of kb-macros.html and in raw HTML",
+    "language name (strings[lang]['language'])": "as text (kb-macros.html language_link)",
+    "href, page address, school name, build date": "as text",
+}
+
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 MACROS = "partials/kb-macros.html"  # markup the build repeats, one Jinja macro each
-PAGES = "kb-pages"  # overrides/kb-pages/: the generated pages' templates (Markdown, .md.j2)
+PAGES = "kb-pages"  # overrides/kb-pages/: the generated pages' templates (Markdown, .j2.md)
 
 
 def template_env(dirs, **options):
-    """Jinja for the markup the hooks put into pages: HTML templates (.html, .svg) autoescaped,
-    Markdown templates (.md.j2) not (see ESCAPING)."""
+    """Jinja for the markup the hooks put into pages: HTML templates (.html, .svg, .xml) autoescaped,
+    Markdown templates (.j2.md) not (see ESCAPING)."""
     import jinja2
     return jinja2.Environment(loader=jinja2.FileSystemLoader(list(dirs)),
                               autoescape=jinja2.select_autoescape(("html", "svg", "xml"), default_for_string=True),
@@ -279,29 +299,17 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, sid
     page = c["pages"][cl.id]
     names = s["sections"] if cl.kind == "audience" else s["audiences"]
 
-    def grouped(groups):
-        lines = []
-        for key, entries in groups:
-            lines += [f"## {names[key]} {{ #{key} }}", ""]
-            lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
-        return lines
-    core = cl.core()
-    out = [f"# {page['title']}", "", page["intro"], ""]
-    if core:  # in the order of the conversation: a heading for before, during and at the end of it
-        moments = c["moments"]
-        groups = [{"heading": moments[m], "anchor": f"gesprek-{m}",
-                   "lines": [Markup(checklist_item(e, lang, strings, True)) for e in es]} for m, es in cl.core_groups()]
-        out += _checklist_block(cl.id, _macro("kb-core-list.html", "core_list")(groups).strip("\n").split("\n"))
-    else:
-        out += _checklist_block(cl.id, grouped(cl.groups))
-    out.append(checklist_tools(strings, lang))
-    if side_by_side:
-        out += [side_by_side_links(side_by_side, lang, strings), ""]
-    if core and cl.more():
-        out += ['<section class="kb-more" markdown>', "", f"## {c['more']} {{ #meer-vragen }}", "", c["more_intro"], "",
-                *_checklist_block(cl.id, grouped(cl.more())), "</section>", ""]
-    out.append(qr_block(url, lang, strings))
-    return "\n".join(out)
+    def groups(groups, names, anchor=lambda key: key):
+        return [{"heading": names[key], "anchor": anchor(key),
+                 "lines": [checklist_item(e, lang, strings, True) for e in entries]} for key, entries in groups]
+    core = bool(cl.core())
+    # the core list in the order of the conversation: a heading for before, during and at the end of it
+    shown = (groups(cl.core_groups(), c["moments"], lambda m: f"gesprek-{m}") if core
+             else groups(cl.groups, names))
+    return _page("checklist.j2.md", page=page, c=c, id=cl.id, core=core, groups=shown,
+                 more=groups(cl.more(), names) if core else [],
+                 tools=checklist_tools(strings, lang), qr=qr_block(url, lang, strings),
+                 side_by_side=side_by_side_links(side_by_side, lang, strings) if side_by_side else "")
 
 
 def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url: str, others: dict) -> str:
@@ -519,7 +527,7 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
                "anchor": f"{a}-{b}",
                "links": [(card_link(site.cards[x], lang, strings, ''), card_link(site.cards[y], lang, strings, ''))
                          for x, y in links]} for (a, b), links in pairs.items()]
-    return _page("overview.md.j2", o=o, svg_title=o["svg_title"], edges=edges, boxes=boxes, groups=groups)
+    return _page("overview.j2.md", o=o, svg_title=o["svg_title"], edges=edges, boxes=boxes, groups=groups)
 
 
 def school_help(env, lang: str, strings: dict) -> str:
@@ -596,7 +604,7 @@ def render_reader(site: Site, lang: str, strings: dict, language_name: str = "",
                 "questions": [_in_lang(q, tl, lang, strings) for q in t.questions]}
     parts = [{"anchor": sec, "name": s["nav"][meta["folder"]], "cards": [card(c) for c in site.cards.values() if c.section == sec]}
              for sec, meta in SECTIONS.items()]
-    return _page("reader.md.j2", lang=lang, r=r, nav_title=json.dumps(r["nav"], ensure_ascii=False), school_name=school_name,
+    return _page("reader.j2.md", lang=lang, r=r, nav_title=json.dumps(r["nav"], ensure_ascii=False), school_name=school_name,
                  subtitle=s.t("reader.subtitle", date=s.date(ROUND_TABLES)),
                  language_line=s.t("reader.language", language=language_name),
                  built=s.t("reader.built", date=f"<bdi>{html.escape(date)}</bdi>"),
