@@ -42,9 +42,10 @@ STATUS = "vertalingen.md"
 # Markup (markupsafe) is only the output of the build's own macros and builders (a card link, a
 # checklist line), passed into another template as it is.
 ESCAPING = {
-    "CardText.title": "as Markdown in a heading or link; as text in raw HTML (reader contents, side-by-side table)",
+    "CardText.title": "as Markdown in a heading or link; as text in raw HTML (the reader's contents) and on the "
+        "side-by-side page (its table and its link back to the card)",
     "CardText.summary, .parents, .questions, ChecklistItem.text": "as Markdown on a card, checklist, reader or tag "
-        "page; as text in the side-by-side and bilingual tables",
+        "page; as text in the side-by-side and bilingual tables (kb-pages/two-columns.html)",
     "CardText.body, Card.source": "as Markdown, only on Markdown pages",
     "catalog string (hooks/locales, strings[lang])": "as Markdown on a Markdown line (some hold a [link](url)); "
         "as text in every macro of kb-macros.html and in raw HTML",
@@ -93,7 +94,8 @@ def _macros():
 
 
 def _macro(template: str, name: str):
-    return getattr(_env().get_template(f"partials/{template}").module, name)
+    """Macro ``name`` of ``template`` (a path under overrides/)."""
+    return getattr(_env().get_template(template).module, name)
 
 
 def _page(name: str, **values) -> str:
@@ -206,31 +208,20 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     return "\n".join(out)
 
 
-def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
-                 with_box: dict | None = None, groups: list | None = None) -> list[str]:
-    """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
-    ``with_box`` maps row ids to checklist item keys ("V13/tolk-vragen"): those rows get a
-    printable box in both columns and carry the key, so a tick stored for the item shows there.
-    ``groups``, instead of ``rows``: [(heading row, rows), ...], each group its own row group under
-    its heading."""
-    d, dd = strings[lang]["dir"], strings[default]["dir"]
+def _language(code: str, strings: dict) -> dict:
+    return {"code": code, "dir": strings[code]["dir"], "name": strings[code]["language"]}
 
-    def body(rows):
-        out = []
-        for rid, nl_text, text in rows:
-            key = (with_box or {}).get(rid)
-            box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
-            item = f' data-item="{html.escape(key)}"' if key else ""
-            tl = lang if text is not None else default
-            out.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
-                       f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
-        return out
-    tbodies = ([line for heading, rs in groups for line in ("<tbody>", heading, *body(rs), "</tbody>")]
-               if groups is not None else ["<tbody>", *body(rows), "</tbody>"])
-    return [f'<table class="kb-bilingual"><caption>{html.escape(caption)}</caption>',
-            f'<thead><tr><th scope="col" lang="{default}" dir="{dd}">{strings[default]["language"]}</th>'
-            f'<th scope="col" lang="{lang}" dir="{d}">{strings[lang]["language"]}</th></tr></thead>',
-            *tbodies, "</table>", ""]
+
+def _two_columns(groups: list, lang: str, default: str, strings: dict, caption: str) -> str:
+    """A table of Dutch beside ``lang`` (overrides/kb-pages/two-columns.html). ``groups``: row
+    groups as the macro takes them; a row's ``text`` None where ``lang`` has none: the Dutch stands
+    there, marked as Dutch."""
+    for g in groups:
+        for r in g["rows"]:
+            tl = lang if r["text"] is not None else default
+            r.update(text=r["dutch"] if r["text"] is None else r["text"], lang=tl, dir=strings[tl]["dir"])
+    macro = _macro(f"{PAGES}/two-columns.html", "two_columns")
+    return str(macro(caption, _language(default, strings), _language(lang, strings), groups))
 
 
 def render_side_by_side(card: Card, lang: str, default: str, strings: dict, others: dict) -> str:
@@ -239,31 +230,29 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     offers the view in each other language."""
     s = strings[lang]
     t, nl = card.text(lang), card.nl
-    title = card.text(lang).title
     # the card itself is what search should find, not its side-by-side copy
-    out = ["---", "search:", "  exclude: true", "---", "", f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
+    title = _in_lang(t.title, card.text_lang(lang), lang, strings)
     if lang == default:
-        out += [f'<p class="kb-bilingual-lead">{s["card"]["side_by_side_in"]}</p>', ""]
-        out.append(str(_macros().language_list(language_links(others, strings))))
-        return "\n".join(out + ["", f"[{nl.title}](../{card_path(card)})", ""])
+        return _page("side-by-side.j2.md", title=title, lead=s["card"]["side_by_side_in"], card_path=card_path(card),
+                     languages=str(_macros().language_list(language_links(others, strings))), back_title=nl.title)
     tr = card.texts.get(lang)
-    e = html.escape
 
     def own(value):
-        return e(value) if tr is not None else None
-    rows = [("title", e(nl.title), own(t.title)), ("summary", e(nl.summary), own(t.summary))]
+        return value if tr is not None else None
+    rows = [("title", nl.title, own(t.title)), ("summary", nl.summary, own(t.summary))]
     if card.for_parents:
-        rows.append(("parents", e(nl.parents), own(t.parents)))
+        rows.append(("parents", nl.parents, own(t.parents)))
+    keys = {}
     for item in card.checklist:
         text, il = card.item_text(item, lang)
-        rows.append((f"item-{item.id}", e(item.text), e(text) if il == lang else None))
+        rows.append((f"item-{item.id}", item.text, text if il == lang else None))
+        keys[f"item-{item.id}"] = item.key(card.id)
     for i, q in enumerate(nl.questions):
-        rows.append((f"question-{i + 1}", e(q), e(t.questions[i]) if tr is not None and i < len(t.questions) else None))
-    out += _two_columns(rows, lang, default, strings, s["card"]["side_by_side"],
-                        with_box={f"item-{i.id}": i.key(card.id) for i in card.checklist})
-    out += [str(_macros().print_tools(s["checklist"]["print"], search=False)), "",
-            f"[{e(title)}](../{card_path(card)})", ""]
-    return "\n".join(out)
+        rows.append((f"question-{i + 1}", q, t.questions[i] if tr is not None and i < len(t.questions) else None))
+    table = _two_columns([{"heading": None, "rows": [{"id": rid, "key": keys.get(rid), "dutch": d, "text": x} for rid, d, x in rows]}],
+                         lang, default, strings, s["card"]["side_by_side"])
+    return _page("side-by-side.j2.md", title=title, card_path=card_path(card), languages="", table=table,
+                 tools=str(_macros().print_tools(s["checklist"]["print"], search=False)), back_title=t.title)
 
 
 def online_url(site_url: str, page_url: str) -> str:
@@ -318,27 +307,24 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     sheet in each other language."""
     s = strings[lang]
     title = s["checklist"]["pages"][cl.id]["title"]
-    out = ["---", "search:", "  exclude: true  # repeats the checklist", "---", "", f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
-    if lang == default:
-        out.append(str(_macros().language_list(language_links(others, strings))))  # with dir, escaped (issue 27)
-        return "\n".join(out) + "\n"
+    page = {"title": title, "lead": s["checklist"]["print_bilingual"]}
+    if lang == default:  # with dir and escaped since issue 27, as every language link
+        return _page("bilingual.j2.md", **page, languages=str(_macros().language_list(language_links(others, strings))))
+
     def rows(entries):
         out = []
         for e in entries:
             text, text_lang = e.card.item_text(e.item, lang)
-            out.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
+            out.append({"id": e.key, "key": e.key, "dutch": e.item.text, "text": text if text_lang == lang else None})
         return out
-    boxes = {e.key: e.key for e in (cl.core() or cl.entries())}
     if cl.core():  # the core list under its headings: before, during and at the end of the conversation
-        heading = _macro("kb-core-list.html", "bilingual_heading")
-        groups = [(heading(f"gesprek-{m}", strings[default]["checklist"]["moments"][m], default, strings[default]["dir"],
-                           s["checklist"]["moments"][m], lang, s["dir"]), rows(es)) for m, es in cl.core_groups()]
-        out += _two_columns([], lang, default, strings, title, with_box=boxes, groups=groups)
+        dutch, moments = strings[default]["checklist"]["moments"], s["checklist"]["moments"]
+        groups = [{"heading": {"anchor": f"gesprek-{m}", "dutch": dutch[m], "text": moments[m]}, "rows": rows(es)}
+                  for m, es in cl.core_groups()]
     else:
-        out += _two_columns(rows(cl.entries()), lang, default, strings, title, with_box=boxes)
-    out += [str(_macros().print_tools(s["checklist"]["print"])), "",
-            qr_block(url, lang, strings)]
-    return "\n".join(out)
+        groups = [{"heading": None, "rows": rows(cl.entries())}]
+    return _page("bilingual.j2.md", **page, languages="", table=_two_columns(groups, lang, default, strings, title),
+                 tools=str(_macros().print_tools(s["checklist"]["print"])), qr=qr_block(url, lang, strings))
 
 
 def render_checklist_index(checklists: dict, lang: str, strings: dict) -> str:
