@@ -328,41 +328,32 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
 
 
 def render_checklist_index(checklists: dict, lang: str, strings: dict) -> str:
-    c = strings[lang]["checklist"]
-    out = [f"# {c['index_title']}", "", c["index_intro"], ""]
     s = strings[lang]
-    out += [f"- [{c['pages'][k]['title']}]({k}.md) ({s.n('checklist.count', len(v.entries()))})" for k, v in checklists.items()]
-    return "\n".join(out) + "\n"
+    c = s["checklist"]
+    return _page("index.j2.md", title=c["index_title"], intro=c["index_intro"], entries=[
+        {"title": c["pages"][k]["title"], "href": f"{k}.md", "count": s.n("checklist.count", len(v.entries()))}
+        for k, v in checklists.items()])
 
 
 def render_tag_page(tag: str, site: Site, lang: str, strings: dict) -> str:
     s = strings[lang]
     cards = [c for c in site.cards.values() if tag in c.tags]
-    out = [f"# {s['tags'][tag]}", ""]
-    for sec in SECTIONS:
-        group = [c for c in cards if c.section == sec]
-        if group:
-            out += [f"## {s['sections'][sec]} {{ #{sec} }}", ""]
-            out += [f"- {card_link(c, lang, strings)} — {_in_lang(c.text(lang).summary, c.text_lang(lang), lang, strings)}"
-                    for c in group] + [""]
-    return "\n".join(out)
+    groups = [{"heading": s["sections"][sec], "anchor": sec,
+               "cards": [(card_link(c, lang, strings), _in_lang(c.text(lang).summary, c.text_lang(lang), lang, strings))
+                         for c in cards if c.section == sec]} for sec in SECTIONS]
+    return _page("tag.j2.md", title=s["tags"][tag], groups=[g for g in groups if g["cards"]])
 
 
 def render_tag_index(site: Site, lang: str, strings: dict) -> str:
     s = strings[lang]
-    out = [f"# {s['tagpages']['index_title']}", "", s["tagpages"]["index_intro"], ""]
-    for tag in collated(TAGS, lang, key=lambda g: s["tags"][g]):
-        n = sum(1 for c in site.cards.values() if tag in c.tags)
-        out.append(f"- [{s['tags'][tag]}]({tag}.md) ({s.n('cards.count', n)})")
-    return "\n".join(out) + "\n"
+    return _page("index.j2.md", title=s["tagpages"]["index_title"], intro=s["tagpages"]["index_intro"], entries=[
+        {"title": s["tags"][tag], "href": f"{tag}.md", "count": s.n("cards.count", sum(1 for c in site.cards.values() if tag in c.tags))}
+        for tag in collated(TAGS, lang, key=lambda g: s["tags"][g])])
 
 
 def render_glossary(lang: str, strings: dict) -> str:
     g = strings[lang]["glossary"]
-    out = [f"# {g['title']}", "", g["intro"], ""]
-    for term in collated(g["terms"], lang):
-        out += [f'<span lang="nl" dir="ltr">{term}</span>', f":   {g['terms'][term]}", ""]
-    return "\n".join(out)
+    return _page("glossary.j2.md", g=g, terms=[(term, g["terms"][term]) for term in collated(g["terms"], lang)])
 
 
 def partial_mark(label: str) -> str:
@@ -416,38 +407,32 @@ def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | 
     tr = s["translation"]
     langs = site.languages[1:]
     cov = {c.lang: c for c in coverage or ()}
-    out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
-           f"| {tr['summary_language']} | {tr['coverage']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
-           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|---|"]
+
+    def ltr(text):
+        return f'<bdi dir="ltr">{text}</bdi>'
+    summary = []
     for sm in summarise(rows, site.languages):
-        n = [f'<bdi dir="ltr">{s.number(v)}</bdi>' for v in (sm.current, sm.behind, sm.missing)]
-        share = f'<bdi dir="ltr">{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=babel_locale(lang))})</bdi>'
-        terms = f'<bdi dir="ltr">{s.number((term_hits or {}).get(sm.lang, 0))}</bdi>'
         c = cov.get(sm.lang)
-        translated = "" if c is None else s.t(
-            "translation.coverage_cell", count=f'<bdi dir="ltr">{s.number(c.translated)}</bdi>',
-            total=f'<bdi dir="ltr">{s.number(c.total)}</bdi>',
-            share=f'<bdi dir="ltr">{format_percent(c.share, locale=babel_locale(lang))}</bdi>')
-        mark = f' <small class="kb-partial">({tr["partial_language"]})</small>' if c is not None and c.partial else ""
-        out.append(f'| <span class="kb-lang-summary" lang="{sm.lang}">{strings[sm.lang]["language"]}</span>{mark} '
-                   f'| <span class="kb-coverage">{translated}</span> | {" | ".join(n)} | {share} | {terms} |')
-    out += ["",
-           f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
-           "|---|" + "---|" * len(langs)]
+        share = f"{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=babel_locale(lang))})"
+        summary.append({
+            "lang": sm.lang, "name": strings[sm.lang]["language"], "partial": c is not None and c.partial,
+            "coverage": "" if c is None else s.t(
+                "translation.coverage_cell", count=ltr(s.number(c.translated)), total=ltr(s.number(c.total)),
+                share=ltr(format_percent(c.share, locale=babel_locale(lang)))),
+            "cells": [ltr(s.number(v)) for v in (sm.current, sm.behind, sm.missing)]
+            + [ltr(share), ltr(s.number((term_hits or {}).get(sm.lang, 0)))]})
     by_base: dict = {}
     for r in rows:
         by_base.setdefault(r.base, {})[r.lang] = r
-    for base, st in by_base.items():
-        cells = []
-        for x in langs:
-            r = st[x]
-            word = tr["missing_state"] if r.state == "missing" else tr[r.state]
-            if r.state != "missing":
-                word = s.t("translation.state_with_review", state=word,
-                           review=tr["reviewed"] if r.reviewed else tr["not_reviewed"])
-            cells.append(f'<span class="kb-state kb-{r.state}">{word}</span>')
-        out.append(f"| [{base}]({base}) | " + " | ".join(cells) + " |")
-    return "\n".join(out) + "\n"
+
+    def word(r):
+        w = tr["missing_state"] if r.state == "missing" else tr[r.state]
+        if r.state == "missing":
+            return w
+        return s.t("translation.state_with_review", state=w, review=tr["reviewed"] if r.reviewed else tr["not_reviewed"])
+    pages = [{"base": base, "states": [{"state": st[x].state, "word": word(st[x])} for x in langs]}
+             for base, st in by_base.items()]
+    return _page("status.j2.md", tr=tr, summary=summary, names=[strings[x]["language"] for x in langs], pages=pages)
 
 
 def expand_languages(markdown: str, lang: str, strings: dict, languages: tuple, base: str, link) -> str:
