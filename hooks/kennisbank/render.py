@@ -139,10 +139,6 @@ def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: 
     return line
 
 
-def _checklist_block(checklist_id: str, lines: list[str]) -> list[str]:
-    return [f'<div class="kb-checklist" data-checklist="{checklist_id}" markdown>', "", *lines, "", "</div>", ""]
-
-
 def checklist_tools(strings: dict, lang: str) -> str:
     return str(_macros().checklist_tools(strings[lang]["checklist"]))
 
@@ -168,44 +164,25 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     questions follow."""
     s = strings[lang]
     t, tl = card.text(lang), card.text_lang(lang)
-    out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", card_id_badge(card, lang, strings), "",
-           "<!-- kb:banner -->", ""]
     mine = [i for i in card.checklist if i.audience == PARENTS] if card.for_parents else []
     others = [i for i in card.checklist if i not in mine]
-    if card.for_parents:
-        out += ['<section class="kb-parents" markdown>', "", f"## {s['card']['for_parents']} {{ #voor-ouders }}", "",
-                _in_lang(t.parents or card.nl.parents, tl, lang, strings), "{ .kb-parent-block }", ""]
-        if mine:
-            out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in mine])
-        out += ["</section>", ""]
-    if side_by_side:
-        out += [side_by_side_links(side_by_side, lang, strings), ""]
-    out += [_in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", body.strip(), ""]
-    auds = s.list(s["audiences"][a] for a in card.audiences)
-    tags = s.list(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
-    out += [f'<p class="kb-meta"><strong>{s["card"]["for_whom"]}:</strong> {auds}</p>', "",
-            f"**{s['card']['tags']}:** {tags}", "{ .kb-meta }", ""]
-    if others:
-        heading = s["card"]["for_others"] if mine else s["card"]["checklist"]
-        out += [f"## {heading} {{ #checklist }}", ""]
-        out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in others])
-    out += [checklist_tools(strings, lang), ""]
-    if t.questions:
-        out += [f"## {s['card']['questions']} {{ #vragen }}", ""]
-        out += [f"1. {_in_lang(q, tl, lang, strings)}" for q in t.questions] + [""]
-    out += [f"## {s['card']['source']} {{ #bron }}", "", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>',
-            "", card.source, "", "</blockquote>", "",
-            f"<small>{s['card']['source_note']}</small> [{s['card']['source_link']}](../verslag.md)", ""]
-    see = links.see_also(card.id)
-    if see:
-        out += [f"## {s['card']['see_also']} {{ #zie-ook }}", ""]
-        out += [f"- {card_link(site.cards[c], lang, strings)} <small>({s['sections'][site.cards[c].section]})</small>" for c in see]
-        out.append("")
-    back = links.mentioned_in(card.id)
-    if back:
-        out += [f"## {s['card']['mentioned_in']} {{ #genoemd-bij }}", ""]
-        out += [f"- {card_link(site.cards[c], lang, strings)}" for c in back] + [""]
-    return "\n".join(out)
+
+    def lines(items):
+        return [checklist_item(Entry(card, i), lang, strings, False) for i in items]
+    see, back = links.see_also(card.id), links.mentioned_in(card.id)
+    return _page(
+        "card.j2.md", c=s["card"], id=f"card-{card.id}", title=_in_lang(t.title, tl, lang, strings),
+        badge=card_id_badge(card, lang, strings),
+        parents=_in_lang(t.parents or card.nl.parents, tl, lang, strings) if card.for_parents else None,
+        mine=lines(mine), others=lines(others), others_heading=s["card"]["for_others"] if mine else s["card"]["checklist"],
+        side_by_side=side_by_side_links(side_by_side, lang, strings) if side_by_side else "",
+        summary=_in_lang(t.summary, tl, lang, strings), body=body.strip(),
+        audiences=s.list(s["audiences"][a] for a in card.audiences),
+        tags=s.list(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags),
+        tools=checklist_tools(strings, lang), questions=[_in_lang(q, tl, lang, strings) for q in t.questions],
+        source=card.source,
+        see=[f"{card_link(site.cards[c], lang, strings)} <small>({s['sections'][site.cards[c].section]})</small>" for c in see],
+        back=[card_link(site.cards[c], lang, strings) for c in back])
 
 
 def _language(code: str, strings: dict) -> dict:
@@ -269,15 +246,13 @@ def qr_block(url: str, lang: str, strings: dict) -> str:
     """Print-only: the address of this page, and a QR code of it as inline SVG. Without an address
     (no site_url) an empty slot, which kb-school.js fills where a school has branded the site
     with its address; the label comes along in the page's language."""
+    label = strings[lang]["checklist"]["online"]
     if not url:
-        return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>'
-                f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span></div>\n')
+        return str(_macros().qr(label, "", ""))
     import segno
     svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
-    label = html.escape(f"{strings[lang]['checklist']['online']}: {url}")
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-    return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>{svg}'
-            f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span><p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(f"{label}: {url}")}" ', 1)
+    return str(_macros().qr(label, url, Markup(svg)))  # segno's drawing, our label escaped in it
 
 
 def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, side_by_side: dict | None = None) -> str:
@@ -367,17 +342,14 @@ def banner(kind: str, lang: str, strings: dict, dutch_url: str | None, parents_u
     Dutch text). ``kind``: unreviewed, stale, missing, or partial (an untranslated page of a
     partial language, with a link to its parents' page)."""
     tr = strings[lang]["translation"]
-    link = f' <a href="{html.escape(dutch_url)}" hreflang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
-    if parents_url:
-        link += f' <a href="{html.escape(parents_url)}">{tr["partial_parents"]}</a>'
     level = {"unreviewed": "info", "stale": "warning", "missing": "warning", "partial": "warning"}[kind]
-    return (f'<div class="admonition {level} kb-banner kb-{kind}" lang="{lang}" dir="{strings[lang]["dir"]}" '
-            f'data-search-exclude markdown>\n\n{tr[kind]}{link}\n\n</div>\n')
+    return str(_macro(f"{PAGES}/blocks.j2.md", "banner")(
+        kind, level, lang, strings[lang]["dir"], tr[kind], dutch_url, tr["dutch_original"], parents_url, tr["partial_parents"]))
 
 
 def in_dutch(page_html: str, default: str, strings: dict) -> str:
     """An untranslated page's Dutch text, marked with its language and direction."""
-    return f'<div class="kb-fallback" lang="{default}" dir="{strings[default]["dir"]}">\n{page_html}\n</div>'
+    return str(_macros().in_language(default, strings[default]["dir"], Markup(page_html)))
 
 
 
@@ -584,15 +556,11 @@ def render_reader(site: Site, lang: str, strings: dict, language_name: str = "",
 
 
 def not_found(lang: str, strings: dict, home: str) -> str:
-    """The body of the 404 page (HTML: the page is a template, not Markdown)."""
+    """The body of the 404 page (HTML: the page is a template, not Markdown), from the not_found
+    macro: the catalog's sentence with its one Markdown link "[label](url)" made an HTML link."""
     s = strings[lang]
-    return f"<h1>{html.escape(s.t('notfound.title'))}</h1>\n<p>{_md_link(s.t('notfound.text', home=home))}</p>"
-
-
-def _md_link(text: str) -> str:
-    """One Markdown link "[label](url)" in a sentence, as HTML."""
+    text = s.t("notfound.text", home=home)
     m = re.search(r"\[([^\]]+)\]\(([^)]+)\)", text)
     if not m:
-        return html.escape(text)
-    return (html.escape(text[:m.start()]) + f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1))}</a>'
-            + html.escape(text[m.end():]))
+        return str(_macros().not_found(s.t("notfound.title"), text))
+    return str(_macros().not_found(s.t("notfound.title"), text[:m.start()], m.group(2), m.group(1), text[m.end():]))
