@@ -98,6 +98,11 @@ def _macro(template: str, name: str):
     return getattr(_env().get_template(template).module, name)
 
 
+def _blocks():
+    """The Markdown macros of ``overrides/kb-pages/blocks.j2.md`` (not autoescaped)."""
+    return _env().get_template(f"{PAGES}/blocks.j2.md").module
+
+
 def _page(name: str, **values) -> str:
     """A generated page's text from its template in overrides/kb-pages/."""
     return _env().get_template(f"{PAGES}/{name}").render(**values)
@@ -107,8 +112,7 @@ def _in_lang(text: str, text_lang: str, page_lang: str, strings: dict) -> str:
     """Mark text that is not in the page's language, so screen readers switch voice."""
     if text_lang == page_lang:
         return text
-    d = strings[text_lang]["dir"]
-    return f'<span lang="{text_lang}" dir="{d}">{text}</span>'
+    return str(_blocks().in_lang(text, text_lang, strings[text_lang]["dir"]))
 
 
 def card_id_badge(card: Card, lang: str, strings: dict) -> str:
@@ -128,15 +132,9 @@ def box_id(key: str) -> str:
 def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: str = "../") -> str:
     """One task-list line. Its text is a <label> of the box: a tap on the words ticks it."""
     text, text_lang = entry.card.item_text(entry.item, lang)
-    s = strings[lang]
-    ident = box_id(entry.key)
-    line = (f'- [ ] <label class="kb-item" for="{ident}" id="{ident}-t" data-item="{entry.key}">'
-            f'{_in_lang(text, text_lang, lang, strings)}</label>')
-    if with_card:
-        line += f" <small>({card_link(entry.card, lang, strings, up)})</small>"
-    else:
-        line += f" <small>({s.t('checklist.for.' + entry.item.audience)})</small>"
-    return line
+    note = (card_link(entry.card, lang, strings, up) if with_card
+            else strings[lang].t("checklist.for." + entry.item.audience))
+    return str(_blocks().checklist_line(box_id(entry.key), entry.key, _in_lang(text, text_lang, lang, strings), note))
 
 
 def checklist_tools(strings: dict, lang: str) -> str:
@@ -343,7 +341,7 @@ def banner(kind: str, lang: str, strings: dict, dutch_url: str | None, parents_u
     partial language, with a link to its parents' page)."""
     tr = strings[lang]["translation"]
     level = {"unreviewed": "info", "stale": "warning", "missing": "warning", "partial": "warning"}[kind]
-    return str(_macro(f"{PAGES}/blocks.j2.md", "banner")(
+    return str(_blocks().banner(
         kind, level, lang, strings[lang]["dir"], tr[kind], dutch_url, tr["dutch_original"], parents_url, tr["partial_parents"]))
 
 
@@ -444,7 +442,7 @@ def _grid_card(card: Card, lang: str, strings: dict, up: str) -> str:
     first sentence of what it means for the parent (or the summary on other cards)."""
     t, tl = card.text(lang), card.text_lang(lang)
     lead = first_sentence(t.parents) if card.for_parents and t.parents else t.summary
-    return f"-   **{card_link(card, lang, strings, up)}**\n\n    {_in_lang(lead, tl, lang, strings)}\n"
+    return str(_blocks().grid_card(card_link(card, lang, strings, up), _in_lang(lead, tl, lang, strings)))
 
 
 OVERVIEW = "overzicht.md"
