@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .loader import CARDS_MARKER, marker_args
 from .model import PARENTS, Site
-from .render import CHECKLIST_DIR, GLOSSARY, card_path, marker_cards, side_by_side_path
+from .urls import CHECKLIST_DIR, GLOSSARY, card_path, marker_cards, side_by_side_path
 
 HOME, PARENTS_PAGE = "index.md", "lezers/ouders.md"
 # The pages the build makes that belong to the parents' layer: the parents' list, its bilingual

@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import html
 import json
-import posixpath
 import re
 from datetime import date
 from pathlib import Path
 
 from babel.numbers import format_percent
+from markupsafe import Markup
 
 from .checklists import Checklist, Entry
 from .collation import collated
@@ -24,62 +24,95 @@ from .course import QUESTIONS_MARKER, question_picks
 from .loader import CARDS_MARKER, LANGUAGES_MARKER, marker_args
 from .model import PARENTS, Card, Site
 from .translations import summarise
+from .urls import (CHECKLIST_DIR, GLOSSARY, SIDE_BY_SIDE_DIR, TAG_DIR, card_path, marker_cards,  # noqa: F401
+                   relative_url, side_by_side_path)
 from .vocab import SECTIONS, TAGS
 
-CHECKLIST_DIR = "checklists"
-TAG_DIR = "onderwerpen"
-GLOSSARY = "woordenlijst.md"
 ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: shown as day and month
 STATUS = "vertalingen.md"
 
 
-# Markup the build writes into pages comes from Jinja macros here (not the theme's pages).
-TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
-_ENV = None
+# One escaping rule per field (issue 27). Two ways a value can stand in a generated page:
+# - "as Markdown": written into the page's Markdown as it is; Python-Markdown renders it, and the
+#   page's HTML is checked by sanitise.check (on_page_content) like every page;
+# - "as text": HTML-escaped (html.escape: "&", "<", ">", '"', "'"), by the autoescape of an .html template
+#   (render._env; also .svg, .xml) or by "| e" in a .j2.md template. Always in an attribute, and
+#   always inside raw HTML where Markdown does not run (a table, the reader's contents, the SVG,
+#   a <p> a macro makes): there Markdown syntax in the value shows as written.
+# Markup (markupsafe) is only the output of the build's own macros and builders (a card link, a
+# checklist line), passed into another template as it is.
+ESCAPING = {
+    "CardText.title": "as Markdown in a heading or link; as text in raw HTML (the reader's contents) and on the "
+        "side-by-side page (its table and its link back to the card)",
+    "CardText.summary, .parents, .questions, ChecklistItem.text": "as Markdown on a card, checklist, reader or tag "
+        "page; as text in the side-by-side and bilingual tables (kb-pages/two-columns.html)",
+    "CardText.body, Card.source": "as Markdown, only on Markdown pages",
+    "catalog string (hooks/locales, strings[lang])": "as Markdown on a Markdown line (some hold a [link](url)); "
+        "as text in every macro of kb-macros.html and in raw HTML",
+    "language name (strings[lang]['language'])": "as text (kb-macros.html language_link)",
+    "href, page address, school name, build date": "as text",
+}
+
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+MACROS = "partials/kb-macros.html"  # markup the build repeats, one Jinja macro each
+PAGES = "kb-pages"  # overrides/kb-pages/: the generated pages' templates (Markdown, .j2.md)
+
+
+def template_env(dirs, **options):
+    """Jinja for the markup the hooks put into pages: HTML templates (.html, .svg, .xml) autoescaped,
+    Markdown templates (.j2.md) not (see ESCAPING)."""
+    import jinja2
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(dirs)),
+                              autoescape=jinja2.select_autoescape(("html", "svg", "xml"), default_for_string=True),
+                              **options)
+
+
+def _text(value):
+    """A value as HTML text: "&", "<", ">", '"' and "'" escaped with the standard library's
+    html.escape (the rule the build's markup has always used: &quot; and &#x27;)."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
+@functools.lru_cache(maxsize=1)
+def _env():
+    """The one environment for render.py's templates (overrides/), made by template_env. In an
+    autoescaped template every value is escaped by _text unless it is Markup; ``| e`` does the
+    same in a Markdown template."""
+    import jinja2
+
+    @jinja2.pass_eval_context
+    def finalize(ctx, value):
+        return _text(value) if ctx.autoescape and isinstance(value, str) else value
+    env = template_env([str(OVERRIDES)], undefined=jinja2.StrictUndefined, finalize=finalize)
+    env.filters["e"] = env.filters["escape"] = _text
+    return env
+
+
+def _macros():
+    """The macros of ``overrides/partials/kb-macros.html``."""
+    return _env().get_template(MACROS).module
 
 
 def _macro(template: str, name: str):
-    global _ENV
-    if _ENV is None:
-        from jinja2 import Environment, FileSystemLoader, StrictUndefined
-        _ENV = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, autoescape=False)
-    return getattr(_ENV.get_template(template).module, name)
+    """Macro ``name`` of ``template`` (a path under overrides/)."""
+    return getattr(_env().get_template(template).module, name)
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """Relative link between two site-root-relative page URLs ("en/x/" or "en/x.html")."""
-    def folder(u):
-        u = "" if u in (".", "./") else u
-        return u if u.endswith("/") or u == "" else posixpath.dirname(u) + "/"
-    to = "" if to_url in (".", "./") else to_url
-    rel = posixpath.relpath("/" + to, "/" + folder(from_url)) if to else posixpath.relpath("/", "/" + folder(from_url))
-    if to.endswith("/") or not to:
-        rel = rel.rstrip("/") + "/"
-    return "./" if rel in ("./", "./.") else rel
+def _blocks():
+    """The Markdown macros of ``overrides/kb-pages/blocks.j2.md`` (not autoescaped)."""
+    return _env().get_template(f"{PAGES}/blocks.j2.md").module
 
 
-def card_path(card: Card) -> str:
-    return f"{SECTIONS[card.section]['folder']}/{card.slug}.md"
+def _page(name: str, **values) -> str:
+    """A generated page's text from its template in overrides/kb-pages/."""
+    return _env().get_template(f"{PAGES}/{name}").render(**values)
 
 
 def _in_lang(text: str, text_lang: str, page_lang: str, strings: dict) -> str:
     """Mark text that is not in the page's language, so screen readers switch voice."""
     if text_lang == page_lang:
         return text
-    d = strings[text_lang]["dir"]
-    return f'<span lang="{text_lang}" dir="{d}">{text}</span>'
-
-
-MACROS = "partials/kb-macros.html"  # in overrides/: markup the build repeats, one Jinja macro each
-_OVERRIDES = Path(__file__).resolve().parent.parent.parent / "overrides"
-
-
-@functools.lru_cache(maxsize=1)
-def _macros():
-    """The macros of ``overrides/partials/kb-macros.html``, with autoescape on."""
-    import jinja2
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_OVERRIDES)), autoescape=True)
-    return env.get_template(MACROS).module
+    return str(_blocks().in_lang(text, text_lang, strings[text_lang]["dir"]))
 
 
 def card_id_badge(card: Card, lang: str, strings: dict) -> str:
@@ -99,29 +132,18 @@ def box_id(key: str) -> str:
 def checklist_item(entry: Entry, lang: str, strings: dict, with_card: bool, up: str = "../") -> str:
     """One task-list line. Its text is a <label> of the box: a tap on the words ticks it."""
     text, text_lang = entry.card.item_text(entry.item, lang)
-    s = strings[lang]
-    ident = box_id(entry.key)
-    line = (f'- [ ] <label class="kb-item" for="{ident}" id="{ident}-t" data-item="{entry.key}">'
-            f'{_in_lang(text, text_lang, lang, strings)}</label>')
-    if with_card:
-        line += f" <small>({card_link(entry.card, lang, strings, up)})</small>"
-    else:
-        line += f" <small>({s.t('checklist.for.' + entry.item.audience)})</small>"
-    return line
-
-
-def _checklist_block(checklist_id: str, lines: list[str]) -> list[str]:
-    return [f'<div class="kb-checklist" data-checklist="{checklist_id}" markdown>', "", *lines, "", "</div>", ""]
+    note = (card_link(entry.card, lang, strings, up) if with_card
+            else strings[lang].t("checklist.for." + entry.item.audience))
+    return str(_blocks().checklist_line(box_id(entry.key), entry.key, _in_lang(text, text_lang, lang, strings), note))
 
 
 def checklist_tools(strings: dict, lang: str) -> str:
-    c = strings[lang]["checklist"]
-    return (f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{c["print"]}</button> '
-            f'<button type="button" class="md-button kb-reset" data-confirm="{html.escape(c["confirm_reset"])}">'
-            f'{c["start_again"]}</button></p>\n\n'
-            f'<p class="kb-note" data-search-exclude>{c["ticks_note"]}</p>\n\n'
-            # shown by kennisbank.js, before the first list, only when this browser does not keep ticks
-            f'<p class="kb-note kb-storage-failed" role="status" hidden data-search-exclude>{c["storage_failed"]}</p>\n')
+    return str(_macros().checklist_tools(strings[lang]["checklist"]))
+
+
+def language_links(links: dict, strings: dict) -> list[dict]:
+    """{language: href} as the language macros take them: each language's name and direction."""
+    return [{"code": c, "href": h, "dir": strings[c]["dir"], "name": strings[c]["language"]} for c, h in links.items()]
 
 
 def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
@@ -129,10 +151,8 @@ def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
     s = strings[lang]["card"]
     if len(links) == 1:
         (code, href), = links.items()
-        return f'<p class="kb-sbs"><a class="md-button" href="{html.escape(href)}" target="_self">{s["side_by_side"]}</a></p>\n'
-    names = " · ".join(f'<a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">'
-                       f'{strings[c]["language"]}</a>' for c, h in links.items())
-    return f'<p class="kb-sbs">{s["side_by_side_in"]} {names}</p>\n'
+        return str(_macros().side_by_side(s["side_by_side"], href=href))
+    return str(_macros().side_by_side(s["side_by_side_in"], links=language_links(links, strings)))
 
 
 def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, body: str,
@@ -142,78 +162,41 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
     questions follow."""
     s = strings[lang]
     t, tl = card.text(lang), card.text_lang(lang)
-    out = [f"# {_in_lang(t.title, tl, lang, strings)}", "", card_id_badge(card, lang, strings), "",
-           "<!-- kb:banner -->", ""]
     mine = [i for i in card.checklist if i.audience == PARENTS] if card.for_parents else []
     others = [i for i in card.checklist if i not in mine]
-    if card.for_parents:
-        out += ['<section class="kb-parents" markdown>', "", f"## {s['card']['for_parents']} {{ #voor-ouders }}", "",
-                _in_lang(t.parents or card.nl.parents, tl, lang, strings), "{ .kb-parent-block }", ""]
-        if mine:
-            out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in mine])
-        out += ["</section>", ""]
-    if side_by_side:
-        out += [side_by_side_links(side_by_side, lang, strings), ""]
-    out += [_in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", body.strip(), ""]
-    auds = s.list(s["audiences"][a] for a in card.audiences)
-    tags = s.list(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags)
-    out += [f'<p class="kb-meta"><strong>{s["card"]["for_whom"]}:</strong> {auds}</p>', "",
-            f"**{s['card']['tags']}:** {tags}", "{ .kb-meta }", ""]
-    if others:
-        heading = s["card"]["for_others"] if mine else s["card"]["checklist"]
-        out += [f"## {heading} {{ #checklist }}", ""]
-        out += _checklist_block(f"card-{card.id}", [checklist_item(Entry(card, i), lang, strings, False) for i in others])
-    out += [checklist_tools(strings, lang), ""]
-    if t.questions:
-        out += [f"## {s['card']['questions']} {{ #vragen }}", ""]
-        out += [f"1. {_in_lang(q, tl, lang, strings)}" for q in t.questions] + [""]
-    out += [f"## {s['card']['source']} {{ #bron }}", "", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>',
-            "", card.source, "", "</blockquote>", "",
-            f"<small>{s['card']['source_note']}</small> [{s['card']['source_link']}](../verslag.md)", ""]
-    see = links.see_also(card.id)
-    if see:
-        out += [f"## {s['card']['see_also']} {{ #zie-ook }}", ""]
-        out += [f"- {card_link(site.cards[c], lang, strings)} <small>({s['sections'][site.cards[c].section]})</small>" for c in see]
-        out.append("")
-    back = links.mentioned_in(card.id)
-    if back:
-        out += [f"## {s['card']['mentioned_in']} {{ #genoemd-bij }}", ""]
-        out += [f"- {card_link(site.cards[c], lang, strings)}" for c in back] + [""]
-    return "\n".join(out)
+
+    def lines(items):
+        return [checklist_item(Entry(card, i), lang, strings, False) for i in items]
+    see, back = links.see_also(card.id), links.mentioned_in(card.id)
+    return _page(
+        "card.j2.md", c=s["card"], id=f"card-{card.id}", title=_in_lang(t.title, tl, lang, strings),
+        badge=card_id_badge(card, lang, strings),
+        parents=_in_lang(t.parents or card.nl.parents, tl, lang, strings) if card.for_parents else None,
+        mine=lines(mine), others=lines(others), others_heading=s["card"]["for_others"] if mine else s["card"]["checklist"],
+        side_by_side=side_by_side_links(side_by_side, lang, strings) if side_by_side else "",
+        summary=_in_lang(t.summary, tl, lang, strings), body=body.strip(),
+        audiences=s.list(s["audiences"][a] for a in card.audiences),
+        tags=s.list(f"[{s['tags'][g]}](../{TAG_DIR}/{g}.md)" for g in card.tags),
+        tools=checklist_tools(strings, lang), questions=[_in_lang(q, tl, lang, strings) for q in t.questions],
+        source=card.source,
+        see=[f"{card_link(site.cards[c], lang, strings)} <small>({s['sections'][site.cards[c].section]})</small>" for c in see],
+        back=[card_link(site.cards[c], lang, strings) for c in back])
 
 
-SIDE_BY_SIDE_DIR = "naast-elkaar"
+def _language(code: str, strings: dict) -> dict:
+    return {"code": code, "dir": strings[code]["dir"], "name": strings[code]["language"]}
 
 
-def side_by_side_path(card: Card) -> str:
-    return f"{SIDE_BY_SIDE_DIR}/{card.slug}.md"
-
-
-def _two_columns(rows: list[tuple[str, str, str]], lang: str, default: str, strings: dict, caption: str,
-                 with_box: dict | None = None, groups: list | None = None) -> list[str]:
-    """A table of Dutch beside ``lang``; ``rows`` are (row id, Dutch, text in lang or None).
-    ``with_box`` maps row ids to checklist item keys ("V13/tolk-vragen"): those rows get a
-    printable box in both columns and carry the key, so a tick stored for the item shows there.
-    ``groups``, instead of ``rows``: [(heading row, rows), ...], each group its own row group under
-    its heading."""
-    d, dd = strings[lang]["dir"], strings[default]["dir"]
-
-    def body(rows):
-        out = []
-        for rid, nl_text, text in rows:
-            key = (with_box or {}).get(rid)
-            box = '<span class="kb-box" aria-hidden="true"></span>' if key else ""
-            item = f' data-item="{html.escape(key)}"' if key else ""
-            tl = lang if text is not None else default
-            out.append(f'<tr data-row="{html.escape(rid)}"{item}><td lang="{default}" dir="{dd}">{box}{nl_text}</td>'
-                       f'<td lang="{tl}" dir="{strings[tl]["dir"]}">{box}{text if text is not None else nl_text}</td></tr>')
-        return out
-    tbodies = ([line for heading, rs in groups for line in ("<tbody>", heading, *body(rs), "</tbody>")]
-               if groups is not None else ["<tbody>", *body(rows), "</tbody>"])
-    return [f'<table class="kb-bilingual"><caption>{html.escape(caption)}</caption>',
-            f'<thead><tr><th scope="col" lang="{default}" dir="{dd}">{strings[default]["language"]}</th>'
-            f'<th scope="col" lang="{lang}" dir="{d}">{strings[lang]["language"]}</th></tr></thead>',
-            *tbodies, "</table>", ""]
+def _two_columns(groups: list, lang: str, default: str, strings: dict, caption: str) -> str:
+    """A table of Dutch beside ``lang`` (overrides/kb-pages/two-columns.html). ``groups``: row
+    groups as the macro takes them; a row's ``text`` None where ``lang`` has none: the Dutch stands
+    there, marked as Dutch."""
+    for g in groups:
+        for r in g["rows"]:
+            tl = lang if r["text"] is not None else default
+            r.update(text=r["dutch"] if r["text"] is None else r["text"], lang=tl, dir=strings[tl]["dir"])
+    macro = _macro(f"{PAGES}/two-columns.html", "two_columns")
+    return str(macro(caption, _language(default, strings), _language(lang, strings), groups))
 
 
 def render_side_by_side(card: Card, lang: str, default: str, strings: dict, others: dict) -> str:
@@ -222,32 +205,29 @@ def render_side_by_side(card: Card, lang: str, default: str, strings: dict, othe
     offers the view in each other language."""
     s = strings[lang]
     t, nl = card.text(lang), card.nl
-    title = card.text(lang).title
     # the card itself is what search should find, not its side-by-side copy
-    out = ["---", "search:", "  exclude: true", "---", "", f"# {_in_lang(title, card.text_lang(lang), lang, strings)}", ""]
+    title = _in_lang(t.title, card.text_lang(lang), lang, strings)
     if lang == default:
-        out += [f'<p class="kb-bilingual-lead">{s["card"]["side_by_side_in"]}</p>', ""]
-        out += [f'- <a href="{html.escape(h)}" target="_self" hreflang="{c}" lang="{c}" dir="{strings[c]["dir"]}">{strings[c]["language"]}</a>'
-                for c, h in others.items()]
-        return "\n".join(out + ["", f"[{nl.title}](../{card_path(card)})", ""])
+        return _page("side-by-side.j2.md", title=title, lead=s["card"]["side_by_side_in"], card_path=card_path(card),
+                     languages=str(_macros().language_list(language_links(others, strings))), back_title=nl.title)
     tr = card.texts.get(lang)
-    e = html.escape
 
     def own(value):
-        return e(value) if tr is not None else None
-    rows = [("title", e(nl.title), own(t.title)), ("summary", e(nl.summary), own(t.summary))]
+        return value if tr is not None else None
+    rows = [("title", nl.title, own(t.title)), ("summary", nl.summary, own(t.summary))]
     if card.for_parents:
-        rows.append(("parents", e(nl.parents), own(t.parents)))
+        rows.append(("parents", nl.parents, own(t.parents)))
+    keys = {}
     for item in card.checklist:
         text, il = card.item_text(item, lang)
-        rows.append((f"item-{item.id}", e(item.text), e(text) if il == lang else None))
+        rows.append((f"item-{item.id}", item.text, text if il == lang else None))
+        keys[f"item-{item.id}"] = item.key(card.id)
     for i, q in enumerate(nl.questions):
-        rows.append((f"question-{i + 1}", e(q), e(t.questions[i]) if tr is not None and i < len(t.questions) else None))
-    out += _two_columns(rows, lang, default, strings, s["card"]["side_by_side"],
-                        with_box={f"item-{i.id}": i.key(card.id) for i in card.checklist})
-    out += [f'<p class="kb-tools"><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
-            f"[{e(title)}](../{card_path(card)})", ""]
-    return "\n".join(out)
+        rows.append((f"question-{i + 1}", q, t.questions[i] if tr is not None and i < len(t.questions) else None))
+    table = _two_columns([{"heading": None, "rows": [{"id": rid, "key": keys.get(rid), "dutch": d, "text": x} for rid, d, x in rows]}],
+                         lang, default, strings, s["card"]["side_by_side"])
+    return _page("side-by-side.j2.md", title=title, card_path=card_path(card), languages="", table=table,
+                 tools=str(_macros().print_tools(s["checklist"]["print"], search=False)), back_title=t.title)
 
 
 def online_url(site_url: str, page_url: str) -> str:
@@ -264,15 +244,13 @@ def qr_block(url: str, lang: str, strings: dict) -> str:
     """Print-only: the address of this page, and a QR code of it as inline SVG. Without an address
     (no site_url) an empty slot, which kb-school.js fills where a school has branded the site
     with its address; the label comes along in the page's language."""
+    label = strings[lang]["checklist"]["online"]
     if not url:
-        return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>'
-                f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span></div>\n')
+        return str(_macros().qr(label, "", ""))
     import segno
     svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
-    label = html.escape(f"{strings[lang]['checklist']['online']}: {url}")
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-    return (f'<div class="kb-print-only kb-qr" markdown="0" data-search-exclude>{svg}'
-            f'<span class="kb-qr-label" hidden>{strings[lang]["checklist"]["online"]}</span><p>{strings[lang]["checklist"]["online"]}:<br><span dir="ltr">{html.escape(url)}</span></p></div>\n')
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(f"{label}: {url}")}" ', 1)
+    return str(_macros().qr(label, url, Markup(svg)))  # segno's drawing, our label escaped in it
 
 
 def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, side_by_side: dict | None = None) -> str:
@@ -283,29 +261,17 @@ def render_checklist_page(cl: Checklist, lang: str, strings: dict, url: str, sid
     page = c["pages"][cl.id]
     names = s["sections"] if cl.kind == "audience" else s["audiences"]
 
-    def grouped(groups):
-        lines = []
-        for key, entries in groups:
-            lines += [f"## {names[key]} {{ #{key} }}", ""]
-            lines += [checklist_item(e, lang, strings, True) for e in entries] + [""]
-        return lines
-    core = cl.core()
-    out = [f"# {page['title']}", "", page["intro"], ""]
-    if core:  # in the order of the conversation: a heading for before, during and at the end of it
-        moments = c["moments"]
-        groups = [{"heading": moments[m], "anchor": f"gesprek-{m}",
-                   "lines": [checklist_item(e, lang, strings, True) for e in es]} for m, es in cl.core_groups()]
-        out += _checklist_block(cl.id, _macro("kb-core-list.html", "core_list")(groups).strip("\n").split("\n"))
-    else:
-        out += _checklist_block(cl.id, grouped(cl.groups))
-    out.append(checklist_tools(strings, lang))
-    if side_by_side:
-        out += [side_by_side_links(side_by_side, lang, strings), ""]
-    if core and cl.more():
-        out += ['<section class="kb-more" markdown>', "", f"## {c['more']} {{ #meer-vragen }}", "", c["more_intro"], "",
-                *_checklist_block(cl.id, grouped(cl.more())), "</section>", ""]
-    out.append(qr_block(url, lang, strings))
-    return "\n".join(out)
+    def groups(groups, names, anchor=lambda key: key):
+        return [{"heading": names[key], "anchor": anchor(key),
+                 "lines": [checklist_item(e, lang, strings, True) for e in entries]} for key, entries in groups]
+    core = bool(cl.core())
+    # the core list in the order of the conversation: a heading for before, during and at the end of it
+    shown = (groups(cl.core_groups(), c["moments"], lambda m: f"gesprek-{m}") if core
+             else groups(cl.groups, names))
+    return _page("checklist.j2.md", page=page, c=c, id=cl.id, core=core, groups=shown,
+                 more=groups(cl.more(), names) if core else [],
+                 tools=checklist_tools(strings, lang), qr=qr_block(url, lang, strings),
+                 side_by_side=side_by_side_links(side_by_side, lang, strings) if side_by_side else "")
 
 
 def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url: str, others: dict) -> str:
@@ -314,65 +280,53 @@ def render_bilingual(cl: Checklist, lang: str, default: str, strings: dict, url:
     sheet in each other language."""
     s = strings[lang]
     title = s["checklist"]["pages"][cl.id]["title"]
-    out = ["---", "search:", "  exclude: true  # repeats the checklist", "---", "", f"# {title}", "", f'<p class="kb-bilingual-lead">{s["checklist"]["print_bilingual"]}</p>', ""]
-    if lang == default:
-        out += [f'- <a href="{href}" target="_self" hreflang="{code}" lang="{code}">{strings[code]["language"]}</a>' for code, href in others.items()]
-        return "\n".join(out) + "\n"
+    page = {"title": title, "lead": s["checklist"]["print_bilingual"]}
+    if lang == default:  # with dir and escaped since issue 27, as every language link
+        return _page("bilingual.j2.md", **page, languages=str(_macros().language_list(language_links(others, strings))))
+
     def rows(entries):
         out = []
         for e in entries:
             text, text_lang = e.card.item_text(e.item, lang)
-            out.append((e.key, html.escape(e.item.text), html.escape(text) if text_lang == lang else None))
+            out.append({"id": e.key, "key": e.key, "dutch": e.item.text, "text": text if text_lang == lang else None})
         return out
-    boxes = {e.key: e.key for e in (cl.core() or cl.entries())}
     if cl.core():  # the core list under its headings: before, during and at the end of the conversation
-        heading = _macro("kb-core-list.html", "bilingual_heading")
-        groups = [(heading(f"gesprek-{m}", strings[default]["checklist"]["moments"][m], default, strings[default]["dir"],
-                           s["checklist"]["moments"][m], lang, s["dir"]), rows(es)) for m, es in cl.core_groups()]
-        out += _two_columns([], lang, default, strings, title, with_box=boxes, groups=groups)
+        dutch, moments = strings[default]["checklist"]["moments"], s["checklist"]["moments"]
+        groups = [{"heading": {"anchor": f"gesprek-{m}", "dutch": dutch[m], "text": moments[m]}, "rows": rows(es)}
+                  for m, es in cl.core_groups()]
     else:
-        out += _two_columns(rows(cl.entries()), lang, default, strings, title, with_box=boxes)
-    out += [f'<p class="kb-tools" data-search-exclude><button type="button" class="md-button kb-print">{s["checklist"]["print"]}</button></p>', "",
-            qr_block(url, lang, strings)]
-    return "\n".join(out)
+        groups = [{"heading": None, "rows": rows(cl.entries())}]
+    return _page("bilingual.j2.md", **page, languages="", table=_two_columns(groups, lang, default, strings, title),
+                 tools=str(_macros().print_tools(s["checklist"]["print"])), qr=qr_block(url, lang, strings))
 
 
 def render_checklist_index(checklists: dict, lang: str, strings: dict) -> str:
-    c = strings[lang]["checklist"]
-    out = [f"# {c['index_title']}", "", c["index_intro"], ""]
     s = strings[lang]
-    out += [f"- [{c['pages'][k]['title']}]({k}.md) ({s.n('checklist.count', len(v.entries()))})" for k, v in checklists.items()]
-    return "\n".join(out) + "\n"
+    c = s["checklist"]
+    return _page("index.j2.md", title=c["index_title"], intro=c["index_intro"], entries=[
+        {"title": c["pages"][k]["title"], "href": f"{k}.md", "count": s.n("checklist.count", len(v.entries()))}
+        for k, v in checklists.items()])
 
 
 def render_tag_page(tag: str, site: Site, lang: str, strings: dict) -> str:
     s = strings[lang]
     cards = [c for c in site.cards.values() if tag in c.tags]
-    out = [f"# {s['tags'][tag]}", ""]
-    for sec in SECTIONS:
-        group = [c for c in cards if c.section == sec]
-        if group:
-            out += [f"## {s['sections'][sec]} {{ #{sec} }}", ""]
-            out += [f"- {card_link(c, lang, strings)} — {_in_lang(c.text(lang).summary, c.text_lang(lang), lang, strings)}"
-                    for c in group] + [""]
-    return "\n".join(out)
+    groups = [{"heading": s["sections"][sec], "anchor": sec,
+               "cards": [(card_link(c, lang, strings), _in_lang(c.text(lang).summary, c.text_lang(lang), lang, strings))
+                         for c in cards if c.section == sec]} for sec in SECTIONS]
+    return _page("tag.j2.md", title=s["tags"][tag], groups=[g for g in groups if g["cards"]])
 
 
 def render_tag_index(site: Site, lang: str, strings: dict) -> str:
     s = strings[lang]
-    out = [f"# {s['tagpages']['index_title']}", "", s["tagpages"]["index_intro"], ""]
-    for tag in collated(TAGS, lang, key=lambda g: s["tags"][g]):
-        n = sum(1 for c in site.cards.values() if tag in c.tags)
-        out.append(f"- [{s['tags'][tag]}]({tag}.md) ({s.n('cards.count', n)})")
-    return "\n".join(out) + "\n"
+    return _page("index.j2.md", title=s["tagpages"]["index_title"], intro=s["tagpages"]["index_intro"], entries=[
+        {"title": s["tags"][tag], "href": f"{tag}.md", "count": s.n("cards.count", sum(1 for c in site.cards.values() if tag in c.tags))}
+        for tag in collated(TAGS, lang, key=lambda g: s["tags"][g])])
 
 
 def render_glossary(lang: str, strings: dict) -> str:
     g = strings[lang]["glossary"]
-    out = [f"# {g['title']}", "", g["intro"], ""]
-    for term in collated(g["terms"], lang):
-        out += [f'<span lang="nl" dir="ltr">{term}</span>', f":   {g['terms'][term]}", ""]
-    return "\n".join(out)
+    return _page("glossary.j2.md", g=g, terms=[(term, g["terms"][term]) for term in collated(g["terms"], lang)])
 
 
 def partial_mark(label: str) -> str:
@@ -386,17 +340,14 @@ def banner(kind: str, lang: str, strings: dict, dutch_url: str | None, parents_u
     Dutch text). ``kind``: unreviewed, stale, missing, or partial (an untranslated page of a
     partial language, with a link to its parents' page)."""
     tr = strings[lang]["translation"]
-    link = f' <a href="{html.escape(dutch_url)}" hreflang="nl">{tr["dutch_original"]}</a>' if dutch_url else ""
-    if parents_url:
-        link += f' <a href="{html.escape(parents_url)}">{tr["partial_parents"]}</a>'
     level = {"unreviewed": "info", "stale": "warning", "missing": "warning", "partial": "warning"}[kind]
-    return (f'<div class="admonition {level} kb-banner kb-{kind}" lang="{lang}" dir="{strings[lang]["dir"]}" '
-            f'data-search-exclude markdown>\n\n{tr[kind]}{link}\n\n</div>\n')
+    return str(_blocks().banner(
+        kind, level, lang, strings[lang]["dir"], tr[kind], dutch_url, tr["dutch_original"], parents_url, tr["partial_parents"]))
 
 
 def in_dutch(page_html: str, default: str, strings: dict) -> str:
     """An untranslated page's Dutch text, marked with its language and direction."""
-    return f'<div class="kb-fallback" lang="{default}" dir="{strings[default]["dir"]}">\n{page_html}\n</div>'
+    return str(_macros().in_language(default, strings[default]["dir"], Markup(page_html)))
 
 
 
@@ -426,38 +377,32 @@ def render_status(rows, site: Site, lang: str, strings: dict, term_hits: dict | 
     tr = s["translation"]
     langs = site.languages[1:]
     cov = {c.lang: c for c in coverage or ()}
-    out = [f"# {tr['status_title']}", "", tr["status_intro"], "",
-           f"| {tr['summary_language']} | {tr['coverage']} | {tr['current']} | {tr['behind']} | {tr['missing_state']} "
-           f"| {tr['reviewed']} | {tr['summary_terms']} |", "|---|---|---|---|---|---|---|"]
+
+    def ltr(text):
+        return f'<bdi dir="ltr">{text}</bdi>'
+    summary = []
     for sm in summarise(rows, site.languages):
-        n = [f'<bdi dir="ltr">{s.number(v)}</bdi>' for v in (sm.current, sm.behind, sm.missing)]
-        share = f'<bdi dir="ltr">{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=babel_locale(lang))})</bdi>'
-        terms = f'<bdi dir="ltr">{s.number((term_hits or {}).get(sm.lang, 0))}</bdi>'
         c = cov.get(sm.lang)
-        translated = "" if c is None else s.t(
-            "translation.coverage_cell", count=f'<bdi dir="ltr">{s.number(c.translated)}</bdi>',
-            total=f'<bdi dir="ltr">{s.number(c.total)}</bdi>',
-            share=f'<bdi dir="ltr">{format_percent(c.share, locale=babel_locale(lang))}</bdi>')
-        mark = f' <small class="kb-partial">({tr["partial_language"]})</small>' if c is not None and c.partial else ""
-        out.append(f'| <span class="kb-lang-summary" lang="{sm.lang}">{strings[sm.lang]["language"]}</span>{mark} '
-                   f'| <span class="kb-coverage">{translated}</span> | {" | ".join(n)} | {share} | {terms} |')
-    out += ["",
-           f"| {tr['page']} | " + " | ".join(strings[x]["language"] for x in langs) + " |",
-           "|---|" + "---|" * len(langs)]
+        share = f"{s.number(sm.reviewed)} ({format_percent(sm.reviewed_share, locale=babel_locale(lang))})"
+        summary.append({
+            "lang": sm.lang, "name": strings[sm.lang]["language"], "partial": c is not None and c.partial,
+            "coverage": "" if c is None else s.t(
+                "translation.coverage_cell", count=ltr(s.number(c.translated)), total=ltr(s.number(c.total)),
+                share=ltr(format_percent(c.share, locale=babel_locale(lang)))),
+            "cells": [ltr(s.number(v)) for v in (sm.current, sm.behind, sm.missing)]
+            + [ltr(share), ltr(s.number((term_hits or {}).get(sm.lang, 0)))]})
     by_base: dict = {}
     for r in rows:
         by_base.setdefault(r.base, {})[r.lang] = r
-    for base, st in by_base.items():
-        cells = []
-        for x in langs:
-            r = st[x]
-            word = tr["missing_state"] if r.state == "missing" else tr[r.state]
-            if r.state != "missing":
-                word = s.t("translation.state_with_review", state=word,
-                           review=tr["reviewed"] if r.reviewed else tr["not_reviewed"])
-            cells.append(f'<span class="kb-state kb-{r.state}">{word}</span>')
-        out.append(f"| [{base}]({base}) | " + " | ".join(cells) + " |")
-    return "\n".join(out) + "\n"
+
+    def word(r):
+        w = tr["missing_state"] if r.state == "missing" else tr[r.state]
+        if r.state == "missing":
+            return w
+        return s.t("translation.state_with_review", state=w, review=tr["reviewed"] if r.reviewed else tr["not_reviewed"])
+    pages = [{"base": base, "states": [{"state": st[x].state, "word": word(st[x])} for x in langs]}
+             for base, st in by_base.items()]
+    return _page("status.j2.md", tr=tr, summary=summary, names=[strings[x]["language"] for x in langs], pages=pages)
 
 
 def expand_languages(markdown: str, lang: str, strings: dict, languages: tuple, base: str, link) -> str:
@@ -468,10 +413,9 @@ def expand_languages(markdown: str, lang: str, strings: dict, languages: tuple, 
     current page in that language instead (integrations/alternate)."""
     def repl(m):
         target = m.group(1) or base
-        names = " · ".join(f'<a href="{html.escape(link(x, target))}" target="_self" hreflang="{x}" lang="{x}" dir="{strings[x]["dir"]}">'
-                           f'{strings[x]["language"]}</a>' for x in languages if x != lang)
+        links = language_links({x: link(x, target) for x in languages if x != lang}, strings)
         label = strings[lang]["page"]["languages" if target == base else "languages_parents"]
-        return f'<nav class="kb-languages" aria-label="{html.escape(label)}"><p>{names}</p></nav>'
+        return str(_macros().language_nav(label, links))
     return LANGUAGES_MARKER.sub(repl, markdown)
 
 
@@ -488,15 +432,6 @@ def expand_card_lists(markdown: str, site: Site, lang: str, strings: dict, up: s
     return CARDS_MARKER.sub(repl, markdown)
 
 
-def marker_cards(site: Site, args: dict) -> list:
-    """The cards a ``kb:cards`` marker lists: by ``ids``, or by ``audience`` and ``section``."""
-    if "ids" in args:
-        return [site.card(i) for i in args["ids"].split(",")]
-    auds = set(args.get("audience", "").split(",")) - {""}
-    return [c for c in site.cards.values()
-            if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
-
-
 def first_sentence(text: str) -> str:
     m = re.search(r"^.*?[.!?\u061f](?=\s|$)", text)
     return m.group(0) if m else text
@@ -507,7 +442,7 @@ def _grid_card(card: Card, lang: str, strings: dict, up: str) -> str:
     first sentence of what it means for the parent (or the summary on other cards)."""
     t, tl = card.text(lang), card.text_lang(lang)
     lead = first_sentence(t.parents) if card.for_parents and t.parents else t.summary
-    return f"-   **{card_link(card, lang, strings, up)}**\n\n    {_in_lang(lead, tl, lang, strings)}\n"
+    return str(_blocks().grid_card(card_link(card, lang, strings, up), _in_lang(lead, tl, lang, strings)))
 
 
 OVERVIEW = "overzicht.md"
@@ -521,34 +456,19 @@ def render_overview(site: Site, lang: str, strings: dict, pairs: dict) -> str:
     secs = list(SECTIONS)
     pos = {secs[0]: (160, 60), secs[1]: (60, 230), secs[2]: (260, 230)}
     counts = {sec: sum(1 for c in site.cards.values() if c.section == sec) for sec in secs}
-    parts = []
+    edges = []
     for (a, b), links in pairs.items():
         (x1, y1), (x2, y2) = pos[a], pos[b]
-        w = 1 + len(links) / 2
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#0b5563" stroke-width="{w:.1f}"/>')
-        parts.append(f'<circle cx="{mx}" cy="{my}" r="13" fill="#fff" stroke="#0b5563"/>'
-                     f'<text x="{mx}" y="{my + 5}" text-anchor="middle" font-size="14" fill="#1f1f1f">{len(links)}</text>')
-    for sec in secs:
-        x, y = pos[sec]
-        parts.append(f'<rect x="{x - 55}" y="{y - 28}" width="110" height="56" rx="8" fill="#0b5563"/>'
-                     f'<text x="{x}" y="{y - 4}" text-anchor="middle" font-size="15" font-weight="700" fill="#fff">{html.escape(s["nav"][SECTIONS[sec]["folder"]])}</text>'
-                     f'<text x="{x}" y="{y + 16}" text-anchor="middle" font-size="12" fill="#fff">{html.escape(s.n("cards.count", counts[sec]))}</text>')
-    svg = (f'<svg class="kb-overview-svg" viewBox="0 0 320 290" role="img" aria-labelledby="kb-ov-t" '
-           f'xmlns="http://www.w3.org/2000/svg"><title id="kb-ov-t">{html.escape(o["svg_title"])}</title>{"".join(parts)}</svg>')
-    out = [f"# {o['title']}", "", o["intro"], "", f'<figure class="kb-overview" markdown="0">{svg}'
-           f'<figcaption>{html.escape(o["caption"])}</figcaption></figure>', "", f"## {o['text_title']} {{ #links }}", ""]
-    for (a, b), links in pairs.items():
-        out += [f"### {s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({s.number(len(links))}) {{ #{a}-{b} }}", ""]
-        out += [f"- {card_link(site.cards[x], lang, strings, '')} ↔ {card_link(site.cards[y], lang, strings, '')}" for x, y in links]
-        out.append("")
-    return "\n".join(out)
-
-
-def template_env(dirs):
-    """Jinja for the markup the hooks put into pages (overrides/partials/), autoescaped."""
-    import jinja2
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(dirs)), autoescape=True)
+        edges.append({"x1": x1, "y1": y1, "x2": x2, "y2": y2, "width": f"{1 + len(links) / 2:.1f}",
+                      "mx": mx, "my": my, "ty": my + 5, "count": len(links)})
+    boxes = [{"x": pos[sec][0], "y": pos[sec][1], "name": s["nav"][SECTIONS[sec]["folder"]],
+              "cards": s.n("cards.count", counts[sec])} for sec in secs]
+    groups = [{"heading": f"{s['nav'][SECTIONS[a]['folder']]} – {s['nav'][SECTIONS[b]['folder']]} ({s.number(len(links))})",
+               "anchor": f"{a}-{b}",
+               "links": [(card_link(site.cards[x], lang, strings, ''), card_link(site.cards[y], lang, strings, ''))
+                         for x, y in links]} for (a, b), links in pairs.items()]
+    return _page("overview.j2.md", o=o, svg_title=o["svg_title"], edges=edges, boxes=boxes, groups=groups)
 
 
 def school_help(env, lang: str, strings: dict) -> str:
@@ -580,13 +500,7 @@ def page_tools(lang: str, strings: dict, url: str, marked: bool = False) -> str:
     """Under every page title: the read-aloud button (hidden until a voice is found), and,
     on paper only, the address of this page. ``marked``: with their language and direction,
     for a page whose text is in another language (an untranslated page)."""
-    p = strings[lang]["page"]
-    attrs = f' lang="{lang}" dir="{strings[lang]["dir"]}"' if marked else ""
-    # Without an address: the label only, hidden; kb-school.js adds a branded site's address.
-    address = f': <span dir="ltr">{html.escape(url)}</span>' if url else ""
-    return (f'<p class="kb-page-tools"{attrs} data-search-exclude><button type="button" class="md-button kb-readaloud" hidden aria-pressed="false">'
-            f'{p["read_aloud"]}</button></p>\n\n'
-            f'<p class="kb-print-only kb-url"{attrs}{"" if url else " hidden"} data-search-exclude>{p["online"]}{address}</p>\n')
+    return str(_macros().page_tools(strings[lang]["page"], url, lang if marked else None, strings[lang]["dir"]))
 
 
 def expand_questions(markdown: str, site: Site, lang: str, strings: dict, up: str, path: str = "") -> str:
@@ -620,59 +534,31 @@ def render_reader(site: Site, lang: str, strings: dict, language_name: str = "",
     ``make reader`` prints it to a PDF per language, fills in the contents' page numbers
     (the empty ``.kb-toc-page`` spans) and the download link."""
     s, r = strings[lang], strings[lang]["reader"]
-    subtitle = s.t("reader.subtitle", date=s.date(ROUND_TABLES))
-    school = f'<p class="kb-cover-school">{html.escape(school_name)}</p>\n\n' if school_name else ""
-    out = ["---", f"title: {json.dumps(r['nav'], ensure_ascii=False)}", "search:", "  exclude: true  # repeats the cards", "---", "",
-           '<div class="kb-cover" markdown>', "", school + f"# {r['title']}", "",
-           subtitle, "{ .kb-cover-subtitle }", "",
-           f'<p class="kb-cover-meta">{html.escape(s.t("reader.language", language=language_name))}<br>'
-           f'{s.t("reader.built", date=f"<bdi>{html.escape(date)}</bdi>")}</p>', "", "</div>", "",
-           f'<p class="kb-pdf" hidden data-pdf="kennisbank-{lang}.pdf">{r["download"]}</p>', "",
-           s.t("reader.guide", url=guide_url), "{ .kb-guide-link }", "",
-           f'<nav class="kb-toc" aria-labelledby="inhoud">', f'<h2 id="inhoud">{html.escape(r["contents"])}</h2>',
-           '<ol class="kb-toc-list">']
 
-    def entry(anchor, title):
-        return (f'<a href="#{anchor}"><span class="kb-toc-title">{title}</span>'
-                f'<span class="kb-toc-page" data-for="{anchor}"></span></a>')
-    for sec, meta in SECTIONS.items():
-        out.append(f'<li>{entry(sec, html.escape(s["nav"][meta["folder"]]))}<ol>')
-        for c in site.cards.values():
-            if c.section == sec:
-                title = _in_lang(html.escape(c.text(lang).title), c.text_lang(lang), lang, strings)
-                out.append(f"<li>{entry(c.id, title)}</li>")
-        out.append("</ol></li>")
-    out += ["</ol>", "</nav>", ""]
-    for sec, meta in SECTIONS.items():
-        out += [f'<section class="kb-part" markdown>', "", f"## {s['nav'][meta['folder']]} {{ #{sec} }}", ""]
-        for c in site.cards.values():
-            if c.section != sec:
-                continue
-            t, tl = c.text(lang), c.text_lang(lang)
-            out += [f"### {_in_lang(t.title, tl, lang, strings)} {{ #{c.id} }}", "",
-                    card_id_badge(c, lang, strings), "",
-                    _in_lang(t.summary, tl, lang, strings), "{ .kb-summary }", "", t.body.strip(), "",
-                    f"**{s['card']['checklist']}**", ""]
-            for item in c.checklist:
-                text, il = c.item_text(item, lang)
-                out.append(f'- <span class="kb-box" aria-hidden="true"></span>{_in_lang(text, il, lang, strings)}')
-            out += ["", f"**{s['card']['questions']}**", ""]
-            out += [f"1. {_in_lang(q, tl, lang, strings)}" for q in t.questions]
-            out += ["", f'<blockquote class="kb-source" lang="nl" dir="ltr" markdown>', "", c.source, "", "</blockquote>", ""]
-        out += ["</section>", ""]
-    return "\n".join(out)
+    def card(c):
+        t, tl = c.text(lang), c.text_lang(lang)
+        return {"id": c.id, "title": _in_lang(t.title, tl, lang, strings),
+                "toc_title": _in_lang(html.escape(t.title), tl, lang, strings),
+                "badge": card_id_badge(c, lang, strings), "summary": _in_lang(t.summary, tl, lang, strings),
+                "body": t.body.strip(), "source": c.source,
+                "checklist": [_in_lang(*c.item_text(item, lang), lang, strings) for item in c.checklist],
+                "questions": [_in_lang(q, tl, lang, strings) for q in t.questions]}
+    parts = [{"anchor": sec, "name": s["nav"][meta["folder"]], "cards": [card(c) for c in site.cards.values() if c.section == sec]}
+             for sec, meta in SECTIONS.items()]
+    return _page("reader.j2.md", lang=lang, r=r, nav_title=json.dumps(r["nav"], ensure_ascii=False), school_name=school_name,
+                 subtitle=s.t("reader.subtitle", date=s.date(ROUND_TABLES)),
+                 language_line=s.t("reader.language", language=language_name),
+                 built=s.t("reader.built", date=f"<bdi>{html.escape(date)}</bdi>"),
+                 guide=s.t("reader.guide", url=guide_url), parts=parts,
+                 checklist_label=s["card"]["checklist"], questions_label=s["card"]["questions"])
 
 
 def not_found(lang: str, strings: dict, home: str) -> str:
-    """The body of the 404 page (HTML: the page is a template, not Markdown)."""
+    """The body of the 404 page (HTML: the page is a template, not Markdown), from the not_found
+    macro: the catalog's sentence with its one Markdown link "[label](url)" made an HTML link."""
     s = strings[lang]
-    return f"<h1>{html.escape(s.t('notfound.title'))}</h1>\n<p>{_md_link(s.t('notfound.text', home=home))}</p>"
-
-
-def _md_link(text: str) -> str:
-    """One Markdown link "[label](url)" in a sentence, as HTML."""
+    text = s.t("notfound.text", home=home)
     m = re.search(r"\[([^\]]+)\]\(([^)]+)\)", text)
     if not m:
-        return html.escape(text)
-    return (html.escape(text[:m.start()]) + f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1))}</a>'
-            + html.escape(text[m.end():]))
+        return str(_macros().not_found(s.t("notfound.title"), text))
+    return str(_macros().not_found(s.t("notfound.title"), text[:m.start()], m.group(2), m.group(1), text[m.end():]))
