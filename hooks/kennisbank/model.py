@@ -34,7 +34,7 @@ class Word(str):
 class ChecklistItem:
     id: str  # stable within its card; the tick key is "<card id>/<item id>"
     audience: str
-    text: str
+    text: str  # Markdown on Markdown pages, escaped as text in HTML tables (render.ESCAPING)
     core: str = ""  # on the short list for one conversation (parents only): its moment, one of CORE_MOMENTS
 
     def key(self, card_id: str) -> str:
@@ -55,7 +55,8 @@ class Translation:
 
 @dataclass(frozen=True)
 class CardText:
-    """The parts of a card that are translated."""
+    """The parts of a card that are translated. Escaping (render.ESCAPING states each): every field is Markdown
+    on Markdown pages and is escaped as text wherever it stands in HTML; ``body`` is only ever Markdown."""
 
     title: str
     summary: str
@@ -74,7 +75,7 @@ class Card:
     tags: tuple
     checklist: tuple  # of ChecklistItem, in the order the author wrote them
     related: tuple  # explicit links, as the report makes them
-    source: str  # the report passage, verbatim
+    source: str  # the report passage, verbatim; as Markdown, only on Markdown pages
     path: str  # docs-relative path of the Dutch file
     nl: CardText  # the text in the site's first language (Dutch), which the others translate
     lang: str  # the language of ``nl``: the site's first language
