@@ -153,3 +153,12 @@ def test_partial_does_not_import_render():
     tree = ast.parse(Path(partial.__file__).read_text(encoding="utf-8"))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert "render" not in imported and "kennisbank.render" not in imported
+
+
+def test_a_site_in_one_language_offers_no_other_language_and_still_renders(site, strings):
+    """KB_LANGUAGES=nl: the Dutch side-by-side page and bilingual sheet have no language to offer; they
+    render their title and no link to another language (they once reached for a table they had not)."""
+    for where, out in _language_links_everywhere(site, strings, {}).items():
+        assert "hreflang" not in out, where
+        if where.endswith(("page", "sheet")):
+            assert out.count("\n# ") == 1 and "<table" not in out, where
