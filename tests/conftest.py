@@ -152,6 +152,7 @@ def built_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("built") / "site"
     result = mkdocs(ROOT, site_dir=out)
     assert result.returncode == 0, result.stderr[-3000:]
+    (out.parent / "build.log").write_text(result.stderr, encoding="utf-8")  # what MkDocs said (test_build reads it)
     return out
 
 

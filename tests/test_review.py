@@ -98,13 +98,16 @@ def test_round_trip_changed_string_lands_in_its_page_and_marks_it_reviewed(proje
 
     # the built page no longer says 'not yet checked'; its siblings still do
     out = tmp_path / "site"
-    built = mkdocs(project, site_dir=out)
+    # Turkish (reviewed), Arabic and Persian (their own digits), not all fifteen: a minute less (issue 29)
+    shown = ("nl", "tr", "ar", "fa")
+    built = mkdocs(project, site_dir=out, env_extra={"KB_LANGUAGES": ",".join(shown)})
     assert built.returncode == 0, built.stderr[-2000:]
     assert "kb-unreviewed" not in (out / "tr" / CARD / "index.html").read_text(encoding="utf-8")
     assert "kb-unreviewed" in (out / "tr" / OTHER / "index.html").read_text(encoding="utf-8")
     assert "kb-unreviewed" in (out / "ar" / CARD / "index.html").read_text(encoding="utf-8")
-    # the status page, in every language, counts it: Turkish 1 of 84 reviewed
-    for prefix in ["" if x == LANGUAGES[0] else f"{x}/" for x in LANGUAGES]:
+    # the status page, in each language built, counts it: Turkish 1 of 84 reviewed
+    assert not (out / "en").exists()
+    for prefix in ["" if x == LANGUAGES[0] else f"{x}/" for x in shown]:
         page = (out / prefix / "vertalingen" / "index.html").read_text(encoding="utf-8")
         row = re.search(r'<span class="kb-lang-summary" lang="tr">.*?</tr>', page, re.S).group(0)
         cells = re.findall(r'<bdi dir="ltr">([^<]*)</bdi>', row)
