@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, RTL, mkdocs, prefix
+from conftest import LANGUAGES, ROOT, RTL, prefix
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
@@ -21,13 +21,13 @@ XSD = ROOT / "tests" / "lms" / "scorm12edition"  # fetched by the Makefile (make
 
 
 @pytest.fixture(scope="module")
-def lms_out(tmp_path_factory, browser):
-    """`make lms`: the file:// build, its reader PDFs and handouts printed into it, then the packages."""
+def lms_out(tmp_path_factory, browser, offline_site):
+    """`make lms`: the file:// build (a copy of the shared one: its own build repeated it), its reader PDFs
+    and handouts printed into it, then the packages."""
     from reader import make_handouts, make_readers
     tmp = tmp_path_factory.mktemp("lms")
     offline = tmp / "offline"
-    result = mkdocs(ROOT, "--config-file", "mkdocs.offline.yml", site_dir=offline)
-    assert result.returncode == 0, result.stderr[-2000:]
+    shutil.copytree(offline_site, offline, copy_function=shutil.copy)
     make_readers(offline, browser)
     make_handouts(offline, browser)
     out = tmp / "packages"
