@@ -283,7 +283,7 @@ def test_a_language_material_lacks_is_refused_in_one_line_until_its_words_are_su
 
 def test_in_chromium_the_mark_shows_and_the_pages_pass_axe(partial_site, page):
     """The mark is text, not drawn by CSS: it shows in the opened switcher; the Dutch page under a
-    right-to-left notice and the partial language's status page have no axe (WCAG 2.1 AA) violations."""
+    right-to-left notice and the partial language's status page have no axe (WCAG 2.2 AA) violations."""
     from conftest import axe_violations
     from reader import serve
     _, out, strings, _ = partial_site
