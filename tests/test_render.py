@@ -2,7 +2,8 @@
 import pytest
 
 from conftest import TRANSLATED
-from kennisbank.render import banner, label_task_lists, online_url, relative_url
+from kennisbank.render import banner, label_task_lists, online_url
+from kennisbank.urls import relative_url
 
 
 @pytest.mark.parametrize("src, dst, expected", [

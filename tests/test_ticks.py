@@ -13,7 +13,7 @@ import pytest
 from conftest import DEFAULT, RTL, prefix
 from kennisbank.checklists import build_checklists
 from kennisbank.model import PARENTS
-from kennisbank.render import card_path
+from kennisbank.urls import card_path
 
 ARABIC = "ar"
 assert ARABIC in RTL

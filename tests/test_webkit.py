@@ -23,7 +23,7 @@ import pytest
 
 from conftest import LANGUAGES, PARTIAL
 from kennisbank.checklists import build_checklists
-from kennisbank.render import card_path
+from kennisbank.urls import card_path
 from kennisbank.strings import direction
 
 DRIVER = "/usr/bin/WebKitWebDriver"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import csp, render, sanitise, search
+from . import csp, render, sanitise, search, urls
 from .checklists import build_checklists
 from .glossary import Glossary
 from .links import Links, section_pairs
@@ -147,26 +147,26 @@ class Build:
 
         def online(src):
             return render.online_url(site_url, self.url(lang, src)) if site_url else ""
-        pages = {f"{render.CHECKLIST_DIR}/index.md": (lambda: render.render_checklist_index(self.checklists, lang, strings), True)}
-        sheet = f"{render.CHECKLIST_DIR}/ouders-tweetalig.md"
+        pages = {f"{urls.CHECKLIST_DIR}/index.md": (lambda: render.render_checklist_index(self.checklists, lang, strings), True)}
+        sheet = f"{urls.CHECKLIST_DIR}/ouders-tweetalig.md"
         for cid, cl in self.checklists.items():
-            src = f"{render.CHECKLIST_DIR}/{cid}.md"
+            src = f"{urls.CHECKLIST_DIR}/{cid}.md"
             pages[src] = (lambda cid=cid, cl=cl, src=src: render.render_checklist_page(
                 cl, lang, strings, online(src), self.side_by_side(lang, src, sheet) if cid == "ouders" else None), True)
         pages[sheet] = (lambda: render.render_bilingual(self.checklists["ouders"], lang, default, strings, online(sheet),
                                                         self.side_by_side(lang, sheet, sheet)), False)
         for card in site.cards.values():
-            src = render.side_by_side_path(card)
+            src = urls.side_by_side_path(card)
             pages[src] = (lambda card=card, src=src: render.render_side_by_side(
                 card, lang, default, strings, self.side_by_side(lang, src, src)), False)
-        pages[f"{render.TAG_DIR}/index.md"] = (lambda: render.render_tag_index(site, lang, strings), True)
+        pages[f"{urls.TAG_DIR}/index.md"] = (lambda: render.render_tag_index(site, lang, strings), True)
         for tag in TAGS:
-            pages[f"{render.TAG_DIR}/{tag}.md"] = (lambda tag=tag: render.render_tag_page(tag, site, lang, strings), False)
+            pages[f"{urls.TAG_DIR}/{tag}.md"] = (lambda tag=tag: render.render_tag_page(tag, site, lang, strings), False)
         pages[render.OVERVIEW] = (lambda: render.render_overview(site, lang, strings, section_pairs(site.cards)), True)
         pages[render.READER] = (lambda: render.render_reader(
             site, lang, strings, language_name=self.names[lang], date=render.build_date(lang, self.epoch()),
             school_name=self.school.name if self.school else None), True)
-        pages[render.GLOSSARY] = (lambda: render.render_glossary(lang, strings), True)
+        pages[urls.GLOSSARY] = (lambda: render.render_glossary(lang, strings), True)
 
         def status():
             rows = translation_status(site)
@@ -183,7 +183,7 @@ class Build:
         link in the reader's language, or, on a first-language page, one per other language."""
         here = self.url(lang, from_src)
         langs = self.built[1:] if lang == self.default else (lang,)
-        return {x: render.relative_url(here, self.url(x, to_src)) for x in langs}
+        return {x: urls.relative_url(here, self.url(x, to_src)) for x in langs}
 
     # The menu.
 
@@ -209,12 +209,12 @@ class Build:
         card = site.by_path.get(base)
         if card is not None:
             markdown = render.render_card(card, lang, strings, self.links, site, markdown,
-                                          self.side_by_side(lang, base, render.side_by_side_path(card)))
+                                          self.side_by_side(lang, base, urls.side_by_side_path(card)))
         else:  # card ids and sections in these markers were checked when the content was read
             up = "../" * base.count("/")
             markdown = render.expand_card_lists(markdown, site, lang, strings, up)
             markdown = render.expand_questions(markdown, site, lang, strings, up)
-            markdown = render.expand_languages(markdown, lang, strings, self.built, base, lambda x, src: render.relative_url(
+            markdown = render.expand_languages(markdown, lang, strings, self.built, base, lambda x, src: urls.relative_url(
                 self.url(lang, base), self.url(x, src)))
         markdown = self.with_banner(markdown, lang, src_uri, page_url, generated, text_lang, dutch_url)
         if base in PARENT_PAGES:
@@ -243,10 +243,10 @@ class Build:
             if lang in self.partial:  # a partial language says so on every page
                 return after_title(markdown.replace(BANNER, ""), render.partial_mark(self.switcher[lang]["name"]))
             return markdown.replace(BANNER, "")
-        dutch = render.relative_url(page_url, dutch_url())
+        dutch = urls.relative_url(page_url, dutch_url())
         this = site.pages.get(src_uri)
         if text_lang != lang and lang in self.partial:  # a partial language: point to what is translated
-            parents = render.relative_url(page_url, self.url(lang, PARENTS_PAGE))
+            parents = urls.relative_url(page_url, self.url(lang, PARENTS_PAGE))
             notes = render.banner("partial", lang, self.strings, None, parents)
         elif text_lang != lang:
             notes = render.banner("missing", lang, self.strings, None)
@@ -303,7 +303,7 @@ class Build:
                 url = self.url(lang, src)
 
                 def rel(target, url=url):
-                    return render.relative_url(url, target)
+                    return urls.relative_url(url, target)
                 text = sanitise.relink(article, lambda v: notice_href(v, dutch_url, url, lang, dutch_urls))
                 page = template.render(
                     lang=lang, dir=s["dir"], dutch_lang=default, title=title, site_name=s.t("site.name"),

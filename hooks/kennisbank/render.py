@@ -24,8 +24,7 @@ from .course import QUESTIONS_MARKER, question_picks
 from .loader import CARDS_MARKER, LANGUAGES_MARKER, marker_args
 from .model import PARENTS, Card, Site
 from .translations import summarise
-from .urls import (CHECKLIST_DIR, GLOSSARY, SIDE_BY_SIDE_DIR, TAG_DIR, card_path, marker_cards,  # noqa: F401
-                   relative_url, side_by_side_path)
+from .urls import TAG_DIR, card_path, marker_cards
 from .vocab import SECTIONS, TAGS
 
 ROUND_TABLES = date(2000, 5, 25)  # the report gives the day, not the year: shown as day and month
@@ -141,9 +140,14 @@ def checklist_tools(strings: dict, lang: str) -> str:
     return str(_macros().checklist_tools(strings[lang]["checklist"]))
 
 
+def _language(code: str, strings: dict) -> dict:
+    """A language as the macros take it: its code, direction and name (in its own language)."""
+    return {"code": code, "dir": strings[code]["dir"], "name": strings[code]["language"]}
+
+
 def language_links(links: dict, strings: dict) -> list[dict]:
     """{language: href} as the language macros take them: each language's name and direction."""
-    return [{"code": c, "href": h, "dir": strings[c]["dir"], "name": strings[c]["language"]} for c, h in links.items()]
+    return [{**_language(c, strings), "href": h} for c, h in links.items()]
 
 
 def side_by_side_links(links: dict, lang: str, strings: dict) -> str:
@@ -181,10 +185,6 @@ def render_card(card: Card, lang: str, strings: dict, links: Links, site: Site, 
         source=card.source,
         see=[f"{card_link(site.cards[c], lang, strings)} <small>({s['sections'][site.cards[c].section]})</small>" for c in see],
         back=[card_link(site.cards[c], lang, strings) for c in back])
-
-
-def _language(code: str, strings: dict) -> dict:
-    return {"code": code, "dir": strings[code]["dir"], "name": strings[code]["language"]}
 
 
 def _two_columns(groups: list, lang: str, default: str, strings: dict, caption: str) -> str:

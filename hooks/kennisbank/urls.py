@@ -16,11 +16,14 @@ TAG_DIR = "onderwerpen"
 SIDE_BY_SIDE_DIR = "naast-elkaar"
 GLOSSARY = "woordenlijst.md"
 
+
 def card_path(card: Card) -> str:
     return f"{SECTIONS[card.section]['folder']}/{card.slug}.md"
 
+
 def side_by_side_path(card: Card) -> str:
     return f"{SIDE_BY_SIDE_DIR}/{card.slug}.md"
+
 
 def marker_cards(site: Site, args: dict) -> list:
     """The cards a ``kb:cards`` marker lists: by ``ids``, or by ``audience`` and ``section``."""
@@ -29,6 +32,7 @@ def marker_cards(site: Site, args: dict) -> list:
     auds = set(args.get("audience", "").split(",")) - {""}
     return [c for c in site.cards.values()
             if (not auds or auds & set(c.audiences)) and args.get("section", c.section) == c.section]
+
 
 def relative_url(from_url: str, to_url: str) -> str:
     """Relative link between two site-root-relative page URLs ("en/x/" or "en/x.html")."""
