@@ -80,8 +80,10 @@ tests/vnu/node_modules/.package-lock.json: tests/vnu/package.json tests/vnu/pack
 check: $(BIN)/.installed-test  ## the fast tests: unit tests and in-process checks, no build, no browser (under a minute)
 	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -p no:cacheprovider
 
+# Two workers (pytest-xdist) share the session's builds (tests/conftest.py: shared); make test WORKERS=0: one process.
+WORKERS ?= 2
 test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json tests/vnu/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
-	$(BIN)/python -m pytest -q --durations=25
+	$(BIN)/python -m pytest -q --durations=25 -n $(WORKERS) --dist loadgroup
 
 translations: $(BIN)/.installed  ## the translations that need work and what to run next (ALL=1: the full table); exits 1 if any is missing or behind
 	$(BIN)/python -m kennisbank status $(if $(ALL),--all,)

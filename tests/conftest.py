@@ -1,10 +1,13 @@
 """Shared fixtures: the real content, a built site, a temporary copy of the project, a browser."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -67,7 +70,10 @@ def _skip_in_fast_tier(what: str):
 
 
 def pytest_collection_modifyitems(config, items):
-    """KB_UNIT_ONLY=1 (make check, make mutants) keeps the tests that need no build and no browser."""
+    """KB_UNIT_ONLY=1 (make check, make mutants) keeps the tests that need no build and no browser.
+    The files that keep their tests on one worker (xdist_group) go first: pytest-xdist hands those
+    out whole, and a long one handed out last would leave the other worker idle."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
     if unit_only():
         skip = pytest.mark.skip(reason="KB_UNIT_ONLY: needs a build or a browser")
         for item in items:
@@ -90,15 +96,74 @@ def strings():
     return load_strings(ROOT / "hooks", ALL_LANGUAGES, NAMES)
 
 
-BUILDS: list = []  # every `mkdocs build` the tests start through mkdocs() below: (project, exit code)
+# The run's shared folder (KB_SHARED): the session's builds, made once and read by every test and by
+# every pytest-xdist worker (make test runs two). The first process (the controller under xdist)
+# makes it before any worker starts; the workers inherit it. It also records each `mkdocs build` the
+# tests start ("builds") and the servers to stop when the run ends ("pids").
+SHARED = "KB_SHARED"
+
+
+def _is_worker() -> bool:
+    return bool(os.environ.get("PYTEST_XDIST_WORKER"))
+
+
+def pytest_configure(config):
+    if not _is_worker():
+        os.environ[SHARED] = tempfile.mkdtemp(prefix="kb-shared-")
+
+
+def pytest_unconfigure(config):
+    if _is_worker() or not os.environ.get(SHARED):
+        return
+    root = Path(os.environ.pop(SHARED))
+    pids = root / "pids"
+    for pid in (pids.read_text().split() if pids.exists() else ()):
+        try:
+            os.kill(int(pid), signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def _shared_root() -> Path:
+    return Path(os.environ[SHARED])
+
+
+def shared(name: str, make) -> Path:
+    """A folder made once per run and shared: the first test (of any worker) to ask runs ``make(folder)``
+    under a lock; the others wait for it, then read the same folder. If ``make`` fails, the next one
+    to ask tries again (and fails the same way)."""
+    root = _shared_root()
+    folder = root / name
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / f"{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (root / f"{name}.done").touch()
+    return folder
+
+
+def stop_at_the_end(pid: int) -> None:
+    """A server that serves every worker: stopped when the whole run ends, not when one worker does."""
+    with open(_shared_root() / "pids", "a") as f:
+        f.write(f"{pid}\n")
+
+
+def _record_build(project: Path | str, returncode: int) -> None:
+    with open(_shared_root() / "builds", "a") as f:  # one short line, appended: safe from two workers
+        f.write(f"{returncode}\t{project}\n")
 
 
 def pytest_terminal_summary(terminalreporter):
     """`make test` says how many site builds it ran (guide: the suite shares its full builds)."""
-    if BUILDS:
-        refused = sum(1 for _, rc in BUILDS if rc != 0)
-        real = sum(1 for p, rc in BUILDS if p == str(ROOT) and rc == 0)
-        terminalreporter.write_line(f"site builds: {len(BUILDS)} ({real} of the real site, {len(BUILDS) - real - refused} "
+    log = _shared_root() / "builds" if os.environ.get(SHARED) else None
+    builds = [ln.split("\t", 1) for ln in log.read_text().splitlines()] if log and log.exists() else []
+    if builds:
+        refused = sum(1 for rc, _ in builds if rc != "0")
+        real = sum(1 for rc, p in builds if p == str(ROOT) and rc == "0")
+        terminalreporter.write_line(f"site builds: {len(builds)} ({real} of the real site, {len(builds) - real - refused} "
                                     f"of changed copies, {refused} refused on purpose); the scripts' own builds "
                                     f"(publish, release, reader) are not counted here")
 
@@ -112,7 +177,7 @@ def mkdocs(project: Path, *args: str, site_dir: Path | None = None, env_extra=No
     if site_dir is not None:
         cmd += ["--site-dir", str(site_dir)]
     result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
-    BUILDS.append((str(project), result.returncode))
+    _record_build(project, result.returncode)
     return result
 
 
@@ -147,13 +212,13 @@ def project(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
+def built_site():
     """The real site, built once, strictly, in every language."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs(ROOT, site_dir=out)
-    assert result.returncode == 0, result.stderr[-3000:]
-    (out.parent / "build.log").write_text(result.stderr, encoding="utf-8")  # what MkDocs said (test_build reads it)
-    return out
+    def make(folder: Path) -> None:
+        result = mkdocs(ROOT, site_dir=folder / "site")
+        assert result.returncode == 0, result.stderr[-3000:]
+        (folder / "build.log").write_text(result.stderr, encoding="utf-8")  # what MkDocs said (test_build reads it)
+    return shared("built", make) / "site"
 
 
 def _browser_or_skip():
@@ -222,38 +287,40 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def nginx(tmp_path_factory):
-    """The site built for /kennisbank/, served by nginx with deploy/nginx.conf.example.
-    Yields the base URL, e.g. http://127.0.0.1:PORT/kennisbank/."""
+def nginx():
+    """The site built for /kennisbank/, served by nginx with deploy/nginx.conf.example, for the whole
+    run. Yields the base URL, e.g. http://127.0.0.1:PORT/kennisbank/."""
     if nginx_binary() is None:
         if os.environ.get("KB_REQUIRE_BROWSER"):
             pytest.fail("nginx is missing but KB_REQUIRE_BROWSER is set")
         pytest.skip("no nginx; install Debian's nginx-light")
-    work = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/kennisbank/"
-    site = work / "srv" / "kennisbank"
-    result = mkdocs(ROOT, site_dir=site, env_extra={"KB_SITE_URL": base})
-    assert result.returncode == 0, result.stderr[-2000:]
-    try:
-        proc = start_nginx(site, port, work)
-    except RuntimeError as e:
-        pytest.fail(str(e))
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+
+    def make(work: Path) -> None:
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}/kennisbank/"
+        site = work / "srv" / "kennisbank"
+        result = mkdocs(ROOT, site_dir=site, env_extra={"KB_SITE_URL": base})
+        assert result.returncode == 0, result.stderr[-2000:]
+        try:
+            proc = start_nginx(site, port, work)
+        except RuntimeError as e:
+            pytest.fail(str(e))
+        stop_at_the_end(proc.pid)
+        (work / "base").write_text(base, encoding="utf-8")
+    return (shared("nginx", make) / "base").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
+def offline_site():
     """The file:// variant (mkdocs.offline.yml), built once."""
-    out = tmp_path_factory.mktemp("offline") / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
-                             "--site-dir", str(out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    BUILDS.append((str(ROOT), result.returncode))
-    assert result.returncode == 0, result.stderr[-2000:]
-    return out
+    def make(folder: Path) -> None:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
+                                 "--site-dir", str(folder / "site")], cwd=ROOT, env=env, capture_output=True,
+                                text=True, timeout=600)
+        _record_build(ROOT, result.returncode)
+        assert result.returncode == 0, result.stderr[-2000:]
+    return shared("offline", make) / "site"
 
 
 SEARCH_ANSWERED = """() => {

@@ -5,6 +5,9 @@ import pytest
 
 from conftest import DEFAULT, LANGUAGES, RTL, prefix
 
+# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
+pytestmark = pytest.mark.xdist_group("course")
+
 LTR = tuple(x for x in LANGUAGES if x not in RTL)
 CARD = "voorwaarden/zorg-voor-een-tolk/"
 

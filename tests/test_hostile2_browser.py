@@ -11,6 +11,9 @@ import pytest
 from conftest import DEFAULT, ROOT, RTL, mkdocs, search_for
 from kennisbank import csp
 
+# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
+pytestmark = pytest.mark.xdist_group("scorm")
+
 # Every violation, in every frame: the event, and Chromium's own console line.
 RECORD = ("window.__csp = [];"
           "document.addEventListener('securitypolicyviolation', e => window.__csp.push("

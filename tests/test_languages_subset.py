@@ -19,6 +19,9 @@ from conftest import ALL_LANGUAGES, DEFAULT, NAMES, PARTIAL, ROOT, RTL, mkdocs, 
 from kennisbank.config import built_languages, chosen_languages
 from kennisbank.model import ContentError
 
+# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
+pytestmark = pytest.mark.xdist_group("subset")
+
 SUBSET = (DEFAULT, RTL[0], PARTIAL[0])            # nl, ar, ti
 FULL = tuple(x for x in SUBSET if x not in PARTIAL)  # nl, ar: a partial language has no reader or lessons
 LEFT_OUT = tuple(x for x in ALL_LANGUAGES if x not in SUBSET)

@@ -13,6 +13,9 @@ from conftest import LANGUAGES, ROOT, TRANSLATED, prefix
 from kennisbank.links import MAX_LINKS, MIN_LINKS, Links, section_pairs
 from kennisbank.model import Card, CardText
 
+# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
+pytestmark = pytest.mark.xdist_group("links")
+
 
 def card(cid, section, tags, related=()):
     return Card(id=cid, slug=cid.lower(), section=section, audiences=("ouders",), tags=tuple(tags), checklist=(),

@@ -24,6 +24,9 @@ from babel.messages.plurals import get_plural
 from conftest import copy_project, mkdocs, refused_build
 from kennisbank.strings import babel_locale, load_strings
 
+# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
+pytestmark = pytest.mark.xdist_group("partial")
+
 CODE, NAME, FROM = "ps", "پښتو", "fa"
 BUILT = ("nl", "en", "fa", CODE)  # the languages partial_site builds
 # The fixture's own wording of the two messages under test (no other catalog has them).

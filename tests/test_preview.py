@@ -15,6 +15,9 @@ import pytest
 
 from conftest import ROOT, copy_project, mkdocs
 
+# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
+pytestmark = pytest.mark.xdist_group("preview")
+
 CARD = "voorwaarden/zorg-voor-een-tolk"
 OLD_TITLE = "Tercüman bulun, çocuğu tercüman yapmayın"
 

@@ -28,7 +28,8 @@ from test_webkit import trap, webkit  # noqa: F401 - WebKit on its own Xvfb, and
 import release  # scripts/release.py
 
 # Selenium's own WebKitGTK driver still passes an argument that Selenium itself deprecates.
-pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
+              pytest.mark.xdist_group("webkit")]  # make test's workers: one WebKit (and its Xvfb) for test_webkit.py and test_release_e2e.py, and the release made once
 
 EPOCH = 1700000000
 WAIT = 20  # seconds, for every wait in a browser

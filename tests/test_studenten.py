@@ -9,6 +9,9 @@ import pytest
 
 from conftest import DEFAULT, LANGUAGES, RTL, ROOT, axe_violations, prefix
 
+# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
+pytestmark = pytest.mark.xdist_group("studenten")
+
 DOCS = ROOT / "docs"
 MEETINGS = (1, 2, 3, 4)
 LEVELS = 3                      # the issue: three levels

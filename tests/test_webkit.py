@@ -40,7 +40,8 @@ TABLET = (1180, 820)   # the side-by-side view is for a tablet in landscape or a
 WAIT = 15              # seconds, for every wait below
 
 # Selenium's own WebKitGTK driver still passes an argument that Selenium itself deprecates.
-pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
+              pytest.mark.xdist_group("webkit")]  # make test's workers: one WebKit (and its Xvfb) for test_webkit.py and test_release_e2e.py, and the release made once
 
 
 def _prefix(lang: str) -> str:
