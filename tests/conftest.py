@@ -56,7 +56,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # fixtures (directly or through another): each builds a site, copies the project, starts a server,
 # a browser or WebKit. A test or fixture that builds without them goes through copy_project() or
 # mkdocs() below, which skip it in the fast tier.
-SLOW_FIXTURES = {"built_site", "server", "browser", "page", "nginx", "offline_site", "project",
+SLOW_FIXTURES = {"built_site", "server", "browser", "page", "nginx", "offline_site", "printed", "project",
                  "packages", "partial_site", "preview", "webkit", "wk", "trap"}
 
 
@@ -323,6 +323,19 @@ def offline_site():
     return shared("offline", make) / "site"
 
 
+@pytest.fixture(scope="session")
+def printed(offline_site, browser):
+    """`make lms` up to its packages, once per run: a copy of the file:// build with the course readers
+    and the students' handouts printed into it (scripts/reader.py). test_lms packs it; test_course and
+    test_studenten read its PDFs. Printing into the web build: test_intranet's publish."""
+    def make(folder: Path) -> None:
+        from reader import make_handouts, make_readers
+        shutil.copytree(offline_site, folder / "site", copy_function=shutil.copy)
+        make_readers(folder / "site", browser)
+        make_handouts(folder / "site", browser)
+    return shared("printed", make) / "site"
+
+
 SEARCH_ANSWERED = """() => {
   const t = JSON.parse(document.getElementById("__config").textContent).translations || {};
   const meta = document.querySelector(".md-search-result__meta");
@@ -335,10 +348,23 @@ SEARCH_ANSWERED = """() => {
 }"""
 
 
+SEARCH_CLEARED = """() => {
+  const t = JSON.parse(document.getElementById("__config").textContent).translations || {};
+  const meta = document.querySelector(".md-search-result__meta");
+  return meta !== null && meta.textContent.trim() === t["search.result.placeholder"] &&
+    document.querySelector(".md-search-result__item") === null;
+}"""
+
+
 def search_for(page, words) -> list[str]:
-    """Type into Material's search and return the result links."""
+    """Type into Material's search and return the result links. Another query on the same page
+    (no reload: the search worker keeps its index) first clears the box and waits until Material
+    has cleared its results too, so that what is read below answers this query."""
     page.locator(".md-search__input").first.click()
     box = page.locator("input.md-search__input")
+    if box.input_value():
+        box.fill("")
+        page.wait_for_function(SEARCH_CLEARED, timeout=10000)
     box.fill(words)
     for _ in range(15):  # a query typed while the worker still loads its index is dropped: type again
         try:
