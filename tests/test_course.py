@@ -85,16 +85,11 @@ def test_single_card_prints_cleanly_with_quote_and_url(nginx, page, lang):
 # ---------------------------------------------------------------- course readers (PDF)
 
 @pytest.fixture(scope="module")
-def readers(built_site, tmp_path_factory, browser):
-    import importlib.util
-    import shutil
-    from conftest import ROOT
-    site = tmp_path_factory.mktemp("readers") / "site"
-    shutil.copytree(built_site, site)
-    spec = importlib.util.spec_from_file_location("reader", ROOT / "scripts" / "reader.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return site, module.make_readers(site, browser)
+def readers(printed):
+    """(the file:// build, {language: its reader PDF}), printed once for the run (conftest.printed)."""
+    from reader import page_file
+    return printed, {lang: page_file(printed / prefix(lang), "reader").parent / f"kennisbank-{lang}.pdf"
+                     for lang in LANGUAGES}
 
 
 def _outline(pdf_path):
@@ -154,7 +149,8 @@ def test_reader_direction_from_the_pdf_layout(readers, lang, rtl):
 def test_reader_page_links_its_pdf_with_size(readers, lang):
     import re
     site, pdfs = readers
-    html = (site / prefix(lang) / "reader" / "index.html").read_text(encoding="utf-8")
+    from reader import page_file
+    html = page_file(site / prefix(lang), "reader").read_text(encoding="utf-8")
     m = re.search(r'<p class="kb-pdf"><a href="([^"]+)" download>.*?</a> <span dir="ltr">\(pdf, ([\d,]+) kB\)</span>', html)
     assert m and m.group(1) == pdfs[lang].name
     assert int(m.group(2).replace(",", "")) == round(pdfs[lang].stat().st_size / 1000)

@@ -24,17 +24,10 @@ XSD = ROOT / "tests" / "lms" / "scorm12edition"  # fetched by the Makefile (make
 
 
 @pytest.fixture(scope="module")
-def lms_out(tmp_path_factory, browser, offline_site):
-    """`make lms`: the file:// build (a copy of the shared one: its own build repeated it), its reader PDFs
-    and handouts printed into it, then the packages."""
-    from reader import make_handouts, make_readers
-    tmp = tmp_path_factory.mktemp("lms")
-    offline = tmp / "offline"
-    shutil.copytree(offline_site, offline, copy_function=shutil.copy)
-    make_readers(offline, browser)
-    make_handouts(offline, browser)
-    out = tmp / "packages"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "lms.py"), str(offline), str(out)],
+def lms_out(tmp_path_factory, printed):
+    """`make lms`: the packages, made from the file:// build with its reader PDFs and handouts (conftest.printed)."""
+    out = tmp_path_factory.mktemp("lms") / "packages"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "lms.py"), str(printed), str(out)],
                    check=True, capture_output=True, text=True, timeout=600)
     return out
 

@@ -169,13 +169,10 @@ FOOTER_MM = 16          # the page-number footer lies in the bottom margin
 
 
 @pytest.fixture(scope="module")
-def handouts(built_site, tmp_path_factory, browser):
-    import shutil
-    from reader import make_handouts
-    site = tmp_path_factory.mktemp("handouts") / "site"
-    shutil.copytree(built_site, site)
-    paths = make_handouts(site, browser)
-    return {(p.parent.parent.parent.name if p.parent.parent.parent != site else DEFAULT, p.name): p for p in paths}, site
+def handouts(printed):
+    """{(language, PDF name): path} of the handouts, printed once for the run (conftest.printed)."""
+    from reader import handout_files
+    return {(lang, pdf.name): pdf for lang, _page, pdf in handout_files(printed, LANGUAGES)}
 
 
 def _pdf_facts(path):
@@ -210,7 +207,7 @@ def _pdf_facts(path):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_handout_per_meeting_on_one_a4_sheet(handouts, lang):
-    found, _site = handouts
+    found = handouts
     for n in MEETINGS:
         path = found[(lang, f"bijeenkomst-{n}-{lang}.pdf")]
         pages, smallest, texts = _pdf_facts(path)
