@@ -62,22 +62,34 @@ def publish(dest: Path, config: str = "mkdocs.yml", root: Path = Path.cwd()) -> 
         return _publish(dest, releases, config, root)
 
 
+def build(building: Path, config: str, root: Path) -> bool:
+    """Build the site into ``building`` with MkDocs, strictly; True if MkDocs succeeded.
+    A step of its own so the tests can publish a stub site (swap, prune and lock need no build)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config,
+                             "--site-dir", str(building)], cwd=root, env=env)
+    return result.returncode == 0
+
+
+def print_pdfs(building: Path) -> None:
+    """Print the course readers as PDF into ``building`` (scripts/reader.py, needs chromium); raises
+    if printing fails. A step of its own, like build()."""
+    from reader import make_handouts, make_readers
+    make_readers(building)
+    make_handouts(building)  # the students' handouts, beside their pages
+
+
 def _publish(dest: Path, releases: Path, config: str, root: Path) -> int:
     for partial in releases.glob(".building-*"):  # left by a killed publish (we hold the lock)
         shutil.rmtree(partial, ignore_errors=True)
     name = f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{os.getpid()}"
     building, new = releases / f".building-{name}", releases / name
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config,
-                             "--site-dir", str(building)], cwd=root, env=env)
-    if result.returncode != 0 or not (building / "index.html").is_file():
+    if not build(building, config, root) or not (building / "index.html").is_file():
         shutil.rmtree(building, ignore_errors=True)
         print(f"publish: the build failed; {dest} is unchanged", file=sys.stderr)
         return 1
     try:  # the course readers as PDF, printed into the new release before it goes live
-        from reader import make_handouts, make_readers
-        make_readers(building)
-        make_handouts(building)  # the students' handouts, beside their pages
+        print_pdfs(building)
     except Exception as e:  # noqa: BLE001 - any failure: keep the old site, say why in one line
         shutil.rmtree(building, ignore_errors=True)
         print(f"publish: printing the reader PDFs failed ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "

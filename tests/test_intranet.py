@@ -178,16 +178,20 @@ def test_two_builds_are_byte_identical(project, tmp_path):
 
 
 # Publishing builds the site and prints a reader per full language: four languages (left to right and right to
-# left, full and partial) instead of fifteen take a third of the time (issue 29); swap, prune and lock do not
-# depend on the languages.
+# left, full and partial) instead of fifteen take a third of the time (issue 29). One real publish; swap, prune
+# and lock do not depend on the build, the test after it publishes stub sites.
 PUBLISHED = ("nl", "tr", "ar", "ti")
 PUBLISH_ENV = dict(os.environ, KB_LANGUAGES=",".join(PUBLISHED))
 
 
-def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path):
+def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path, page):
+    """A real publish: the site with its readers' PDFs; the CSP policy file holds no hash, and pages at
+    every depth run under it; a broken build leaves the published site as it was."""
     import subprocess
     import sys
     from conftest import ROOT, _browser_or_skip
+    from kennisbank import csp
+    from reader import serve
     _browser_or_skip()  # publishing prints the readers with chromium
     dest = tmp_path / "srv" / "kennisbank"
 
@@ -202,6 +206,9 @@ def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path)
         pdf = dest / prefix(code) / "reader" / f"kennisbank-{code}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF"), pdf
         assert f'href="{pdf.name}" download' in (pdf.parent / "index.html").read_text(encoding="utf-8")
+    policy = (dest / "csp-nginx.conf").read_text(encoding="utf-8")
+    # the same for every build (a publish never needs an nginx reload): what the build writes, fixed
+    assert policy == csp.nginx_snippet() and "sha256" not in policy
     before_target = dest.resolve()
     before = {p.relative_to(dest): p.read_bytes() for p in dest.rglob("*") if p.is_file()}
 
@@ -214,40 +221,6 @@ def test_publish_swaps_atomically_and_survives_a_broken_build(project, tmp_path)
     assert after == before, "the old site is still complete"
     releases = [p for p in (dest.parent / ".kennisbank.releases").iterdir() if p.name != ".lock"]
     assert releases == [before_target], "the failed build left nothing behind"
-
-
-def test_publish_twice_prunes_safely_keeps_the_policy_and_pages_run_without_violation(project, tmp_path, page):
-    """A killed publish's partial release is removed, never a complete one; a second publish
-    while one runs is refused; the CSP does not change; pages at every depth run under it."""
-    import fcntl
-    import subprocess
-    import sys
-    from conftest import ROOT
-    from reader import serve
-    dest = tmp_path / "srv" / "kennisbank"
-    releases = dest.parent / ".kennisbank.releases"
-
-    def publish():
-        return subprocess.run([sys.executable, str(ROOT / "scripts" / "publish.py"), str(dest)], cwd=project,
-                              capture_output=True, text=True, timeout=600, env=PUBLISH_ENV)
-    assert publish().returncode == 0
-    first = dest.resolve()
-    policy = (dest / "csp-nginx.conf").read_text(encoding="utf-8")
-    partial = releases / ".building-99999999-000000-1"  # what a killed publish leaves
-    (partial / "themas").mkdir(parents=True)
-    for old in ("20000101-000000-1", "20000102-000000-1", "20000103-000000-1"):  # older, complete
-        (releases / old).mkdir()
-        (releases / old / "index.html").write_text("old", encoding="utf-8")
-    with open(releases / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        busy = publish()
-    assert busy.returncode == 1 and "another publish" in busy.stderr and dest.resolve() == first
-    assert publish().returncode == 0
-    second = dest.resolve()
-    kept = sorted(p.name for p in releases.iterdir() if p.name != ".lock")
-    assert not partial.exists() and second != first
-    assert kept == sorted(["20000103-000000-1", first.name, second.name]), kept
-    assert (dest / "csp-nginx.conf").read_text(encoding="utf-8") == policy and "sha256" not in policy
 
     httpd, base = serve(dest)
     try:
@@ -263,3 +236,65 @@ def test_publish_twice_prunes_safely_keeps_the_policy_and_pages_run_without_viol
         assert page.evaluate("window.__csp || []") == []
     finally:
         httpd.shutdown()
+
+
+def test_publish_twice_prunes_safely_and_refuses_a_publish_while_one_runs(tmp_path, monkeypatch, capsys):
+    """A killed publish's partial release is removed, never a complete one, nor the one DEST points to;
+    a second publish while one runs is refused and changes nothing; the next switches DEST. In process,
+    with a stub build and stub printing (no MkDocs, no browser): the fast tier runs it."""
+    import fcntl
+    import time
+    from types import SimpleNamespace
+    import publish
+    from conftest import ROOT
+    built = []
+
+    def build(building, config, root):  # a tiny complete site, numbered
+        building.mkdir(parents=True)
+        built.append(building)
+        (building / "index.html").write_text(f"release {len(built)}", encoding="utf-8")
+        (building / "csp-nginx.conf").write_text("add_header Content-Security-Policy \"default-src 'self'\" always;\n",
+                                                 encoding="utf-8")
+        return True
+    monkeypatch.setattr(publish, "build", build)
+    monkeypatch.setattr(publish, "print_pdfs", lambda building: (building / "kennisbank.pdf").write_bytes(b"%PDF"))
+    # a release is named by the second and the process id; in one process, each publish gets a second of its own
+    seconds = iter(range(1_700_000_000, 1_700_000_100))
+    monkeypatch.setattr(publish, "time", SimpleNamespace(strftime=time.strftime,
+                                                         gmtime=lambda: time.gmtime(next(seconds))))
+    dest = tmp_path / "srv" / "kennisbank"
+    releases = dest.parent / ".kennisbank.releases"
+
+    def listing():
+        return sorted(p.name for p in releases.iterdir() if p.name != ".lock")
+    assert publish.publish(dest, root=ROOT) == 0
+    first = dest.resolve()
+    assert dest.is_symlink() and (dest / "index.html").read_text(encoding="utf-8") == "release 1"
+    partial = releases / ".building-99999999-000000-1"  # what a killed publish leaves
+    (partial / "themas").mkdir(parents=True)
+    for old in ("20000101-000000-1", "20000102-000000-1", "20000103-000000-1"):  # older, complete
+        (releases / old).mkdir()
+        (releases / old / "index.html").write_text("old", encoding="utf-8")
+    waiting = listing()
+    capsys.readouterr()
+    with open(releases / ".lock", "w") as lock:  # another open file: flock refuses it as it would another process
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        busy = publish.publish(dest, root=ROOT)
+    assert busy == 1 and "another publish" in capsys.readouterr().err and dest.resolve() == first
+    assert listing() == waiting and len(built) == 1, "a refused publish builds, removes and prunes nothing"
+    assert publish.publish(dest, root=ROOT) == 0
+    second = dest.resolve()
+    kept = listing()
+    assert not partial.exists() and second != first
+    assert kept == sorted(["20000103-000000-1", first.name, second.name]), kept
+    assert (dest / "index.html").read_text(encoding="utf-8") == "release 2"
+
+    # releases named later than the new one (made while the clock was ahead): the new one is among the
+    # oldest by name, and pruned all the same would leave DEST pointing at nothing
+    for later in ("20991231-000000-1", "20991231-000000-2", "20991231-000000-3"):
+        (releases / later).mkdir()
+        (releases / later / "index.html").write_text("later", encoding="utf-8")
+    assert publish.publish(dest, root=ROOT) == 0
+    third = dest.resolve()
+    assert listing() == sorted([third.name, "20991231-000000-1", "20991231-000000-2", "20991231-000000-3"])
+    assert (dest / "index.html").read_text(encoding="utf-8") == "release 3"
