@@ -109,7 +109,7 @@ def _build_school(project, tmp_path, edit=None):
 
 def test_school_override_shows_on_parents_pages_in_every_language(project, tmp_path):
     """make site SCHOOL=...: every page carries the school's details as the kb-school data block
-    (shown by kb-school.js, as in a site branded with brand.html: tests/test_brand.py), the
+    (shown by kb-school.js, as in a site branded with brand.html: tests/test_release_e2e.py), the
     parents' pages carry the help block, and the build names the languages a free text lacks."""
     import json
     import yaml
