@@ -74,14 +74,16 @@ $(SCORM_XSD)/imscp_rootv1p1p2.xsd:
 tests/vnu/node_modules/.package-lock.json: tests/vnu/package.json tests/vnu/package-lock.json
 	cd tests/vnu && npm ci --no-audit --no-fund --ignore-scripts --silent
 
+# Two workers (pytest-xdist); the session's builds are made once and shared (tests/conftest.py: shared).
+# make test WORKERS=0: one process.
+WORKERS ?= 2
+
 # The fast tier (KB_UNIT_ONLY=1, tests/conftest.py): every test that needs no site build, no copy of
 # the project, no server and no browser. Under a minute on 2 cores: the loop while editing.
 .PHONY: check
 check: $(BIN)/.installed-test  ## the fast tests: unit tests and in-process checks, no build, no browser (under a minute)
-	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -p no:cacheprovider
+	KB_UNIT_ONLY=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(WORKERS) --dist loadgroup
 
-# Two workers (pytest-xdist) share the session's builds (tests/conftest.py: shared); make test WORKERS=0: one process.
-WORKERS ?= 2
 test: $(BIN)/.installed-test tests/lms/node_modules/.package-lock.json tests/vnu/node_modules/.package-lock.json $(SCORM_XSD)/imscp_rootv1p1p2.xsd  ## all tests
 	$(BIN)/python -m pytest -q --durations=25 -n $(WORKERS) --dist loadgroup
 
