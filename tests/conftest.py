@@ -314,11 +314,7 @@ def nginx():
 def offline_site():
     """The file:// variant (mkdocs.offline.yml), built once."""
     def make(folder: Path) -> None:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.offline.yml",
-                                 "--site-dir", str(folder / "site")], cwd=ROOT, env=env, capture_output=True,
-                                text=True, timeout=600)
-        _record_build(ROOT, result.returncode)
+        result = mkdocs(ROOT, "-f", "mkdocs.offline.yml", site_dir=folder / "site")
         assert result.returncode == 0, result.stderr[-2000:]
     return shared("offline", make) / "site"
 
