@@ -56,7 +56,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # fixtures (directly or through another): each builds a site, copies the project, starts a server,
 # a browser or WebKit. A test or fixture that builds without them goes through copy_project() or
 # mkdocs() below, which skip it in the fast tier.
-SLOW_FIXTURES = {"built_site", "server", "browser", "page", "nginx", "offline_site", "printed", "project",
+SLOW_FIXTURES = {"built_site", "server", "browser", "page", "tab", "nginx", "offline_site", "printed", "project",
                  "packages", "partial_site", "preview", "webkit", "wk", "trap"}
 
 
@@ -253,29 +253,90 @@ def server(built_site):
     httpd.shutdown()
 
 
+LOCAL = ("http://127.0.0.1:", "file:", "data:", "blob:", "about:")  # what a page may ask for; anything else is another host
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser context; fails the test if the page asks any other host for anything."""
     context = browser.new_context()
     pg = context.new_page()
     foreign = []
-
-    def record(request):
-        url = request.url
-        if not url.startswith(("http://127.0.0.1:", "file:", "data:", "blob:", "about:")):
-            foreign.append(url)
-    pg.on("request", record)
+    pg.on("request", lambda request: None if request.url.startswith(LOCAL) else foreign.append(request.url))
     pg.set_default_timeout(15000)
     yield pg
     context.close()
     assert not foreign, f"requests to other hosts: {foreign[:5]}"
 
 
+class _KeptTab:
+    """One page kept open for a whole worker (see ``tab``): the requests it made and the origins it saw."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.context = None
+        self.open()
+
+    def open(self) -> None:
+        self.context = self.browser.new_context()
+        self.page = self.context.new_page()
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.foreign, self.origins = [], set()
+        self.page.on("request", self.record)
+
+    def record(self, request) -> None:
+        url = request.url
+        if not url.startswith(LOCAL):
+            self.foreign.append(url)
+        elif url.startswith("http"):
+            self.origins.add("/".join(url.split("/", 3)[:3]))
+
+    def clean(self) -> None:
+        """As a new context would be: on about:blank, no storage in any origin it visited (ticks, Material's
+        own keys), the viewport and time-out as they were."""
+        self.page.set_default_timeout(15000)
+        self.page.goto("about:blank")
+        for origin in sorted(self.origins):
+            self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self.origins.clear()
+        self.page.set_viewport_size({"width": 1280, "height": 720})  # Playwright's default for a new context
+
+
+@pytest.fixture(scope="session")
+def _kept_tab(browser):
+    kept = _KeptTab(browser)
+    yield kept
+    kept.context.close()
+
+
+@pytest.fixture
+def tab(_kept_tab):
+    """A page for tests that only go to pages of the local server, read them, tick and type: one page
+    kept open per worker, cleaned after each test (storage of every origin cleared). A new context per
+    test costs Chromium about a second of CPU (a renderer started, Material's scripts compiled again),
+    on 200 tests a run (issue 29). Fails the test if the page asks any other host for anything.
+    A test that adds a listener, an init script, a route or emulation, opens a second page or uses
+    file:// storage takes ``page``, a context of its own."""
+    kept = _kept_tab
+    kept.foreign.clear()
+    yield kept.page
+    foreign = list(kept.foreign)
+    try:
+        kept.clean()
+    except Exception:  # the page crashed or a test closed it: the next test gets a new one
+        kept.context.close()
+        kept.open()
+    assert not foreign, f"requests to other hosts: {foreign[:5]}"
+
+
 def axe_violations(pg) -> list:
     from axe_playwright_python.sync_playwright import Axe
     # WCAG 2.2 AA, the project's standard: 2.2 adds target-size (wcag22aa) to the 2.0 and 2.1 rules
+    # resultTypes: passes and the like come back without their nodes (violations in full): on the
+    # longest pages (reader, translation status) half the time
     result = Axe().run(pg, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                                                                          "wcag22aa"]}})
+                                                                          "wcag22aa"]},
+                                    "resultTypes": ["violations"]})
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
 
 

@@ -60,25 +60,25 @@ def test_print_hides_navigation(server, page):
 
 
 @pytest.mark.parametrize("lang", RTL)
-def test_rtl_language_is_right_to_left(server, page, lang):
-    page.goto(f"{server}/{lang}/{CARD}")
-    assert page.evaluate("document.documentElement.lang") == lang
-    assert page.evaluate("document.body.dir") == "rtl"  # Material sets it on <body>
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
+def test_rtl_language_is_right_to_left(server, tab, lang):
+    tab.goto(f"{server}/{lang}/{CARD}")
+    assert tab.evaluate("document.documentElement.lang") == lang
+    assert tab.evaluate("document.body.dir") == "rtl"  # Material sets it on <body>
+    assert tab.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "rtl"
     # the Dutch report quote stays left-to-right inside the right-to-left page
-    assert page.evaluate("getComputedStyle(document.querySelector('.kb-source')).direction") == "ltr"
+    assert tab.evaluate("getComputedStyle(document.querySelector('.kb-source')).direction") == "ltr"
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_language_switcher_keeps_the_page(server, page, lang):
-    page.goto(f"{server}/{CARD}")
-    link = page.locator(f'.md-select a[hreflang="{lang}"]').first
+def test_language_switcher_keeps_the_page(server, tab, lang):
+    tab.goto(f"{server}/{CARD}")
+    link = tab.locator(f'.md-select a[hreflang="{lang}"]').first
     href = link.get_attribute("href")
-    page.goto(f"{server}/{CARD}")
-    page.locator(".md-header__option .md-header__button, .md-select").first.hover()
+    tab.goto(f"{server}/{CARD}")
+    tab.locator(".md-header__option .md-header__button, .md-select").first.hover()
     link.click()
-    page.wait_for_url(f"**/{lang}/{CARD}")
-    assert page.url.endswith(f"/{lang}/{CARD}"), href
+    tab.wait_for_url(f"**/{lang}/{CARD}")
+    assert tab.url.endswith(f"/{lang}/{CARD}"), href
 
 
 @pytest.mark.parametrize("lang, words, card", [
@@ -86,9 +86,9 @@ def test_language_switcher_keeps_the_page(server, page, lang):
     ("ar/", "مترجم", "voorwaarden/zorg-voor-een-tolk/"),
     ("", "tolk", "voorwaarden/zorg-voor-een-tolk/"),
 ])
-def test_search_stays_within_the_language(server, page, lang, words, card):
-    page.goto(f"{server}/{lang}")
-    hrefs = search_for(page, words)
+def test_search_stays_within_the_language(server, tab, lang, words, card):
+    tab.goto(f"{server}/{lang}")
+    hrefs = search_for(tab, words)
     assert any(h.startswith(f"{server}/{lang}{card}") for h in hrefs), hrefs
     others = [prefix(x) for x in TRANSLATED if prefix(x) != lang]
     for h in hrefs:
@@ -96,16 +96,16 @@ def test_search_stays_within_the_language(server, page, lang, words, card):
         assert path.startswith(lang) and not path.startswith(tuple(others)), h
 
 
-def test_parent_reaches_advice_and_preparation_in_two_clicks(server, page):
-    page.goto(f"{server}/")
-    page.locator('article .grid.cards a[href$="lezers/ouders/"]').first.click()  # click 1: "Ik ben ouder"
-    page.wait_for_url("**/lezers/ouders/")
-    assert page.locator("#wat-raden-de-gesprekken-scholen-aan").is_visible()
-    advice = page.locator("#wat-raden-de-gesprekken-scholen-aan ~ .kb-cards a").first
+def test_parent_reaches_advice_and_preparation_in_two_clicks(server, tab):
+    tab.goto(f"{server}/")
+    tab.locator('article .grid.cards a[href$="lezers/ouders/"]').first.click()  # click 1: "Ik ben ouder"
+    tab.wait_for_url("**/lezers/ouders/")
+    assert tab.locator("#wat-raden-de-gesprekken-scholen-aan").is_visible()
+    advice = tab.locator("#wat-raden-de-gesprekken-scholen-aan ~ .kb-cards a").first
     assert "voorwaarden/" in advice.get_attribute("href")
-    page.locator(".kb-main-action").click()  # click 2: the one main action
-    page.wait_for_url("**/checklists/ouders/")
-    assert 6 <= page.locator(".kb-checklist").first.locator("input[data-item]").count() <= 12
+    tab.locator(".kb-main-action").click()  # click 2: the one main action
+    tab.wait_for_url("**/checklists/ouders/")
+    assert 6 <= tab.locator(".kb-checklist").first.locator("input[data-item]").count() <= 12
 
 
 def _tick(page, box):
@@ -162,11 +162,30 @@ def test_one_listener_per_box_after_navigating_back_and_forth(server, page):
     assert page.evaluate("window.__saves") == 1
 
 
-def test_a_whole_card_is_tappable(server, page):
-    page.goto(f"{server}/lezers/ouders/")
-    card = page.locator(".kb-cards li").nth(1)
+def test_a_whole_card_is_tappable(server, tab):
+    tab.goto(f"{server}/lezers/ouders/")
+    card = tab.locator(".kb-cards li").nth(1)
     href = card.locator("a").first.get_attribute("href")
     card.scroll_into_view_if_needed()
     box = card.bounding_box()
-    page.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] - 8)  # a corner, far from the title
-    page.wait_for_url(lambda url: url.rstrip("/").endswith(href.strip("./")))
+    tab.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] - 8)  # a corner, far from the title
+    tab.wait_for_url(lambda url: url.rstrip("/").endswith(href.strip("./")))
+
+
+def test_the_kept_tab_is_as_new_after_a_test(server, _kept_tab):
+    """The page the ``tab`` tests share: after a test that ticked, stored, resized and timed out
+    differently, the next test meets what a new context would give it."""
+    pg = _kept_tab.page
+    pg.goto(f"{server}/checklists/ouders/")
+    _tick(pg, pg.locator(".kb-checklist input[data-item]").first)
+    pg.evaluate("sessionStorage.setItem('kb-test', '1')")
+    pg.set_viewport_size({"width": 390, "height": 844})
+    pg.set_default_timeout(1)
+    assert pg.evaluate("localStorage.length") > 0
+    _kept_tab.clean()
+    assert pg.url == "about:blank"
+    pg.goto(f"{server}/checklists/ouders/")  # with a time-out of 1 ms this would fail
+    assert pg.locator(".kb-checklist input:checked").count() == 0
+    assert pg.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
+    assert pg.viewport_size == {"width": 1280, "height": 720}
+    _kept_tab.clean()

@@ -125,23 +125,23 @@ def _pages_in(pdf: bytes) -> int:
 
 @pytest.mark.parametrize("path", [f"{prefix(x)}checklists/ouders/" for x in (DEFAULT, *RTL)]
                          + [f"{x}/checklists/ouders-tweetalig/" for x in TRANSLATED])
-def test_parents_checklist_prints_on_one_a4(server, page, path):
-    page.goto(f"{server}/{path}")
-    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+def test_parents_checklist_prints_on_one_a4(server, tab, path):
+    tab.goto(f"{server}/{path}")
+    pdf = tab.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     assert _pages_in(pdf) == 1
     box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
     assert round(float(box.group(1))) == 595 and round(float(box.group(2))) == 842  # A4 in points
 
 
 @pytest.mark.parametrize("lang", RTL)
-def test_bilingual_sheet_has_dutch_beside_the_rtl_language(server, page, site, lang):
-    page.goto(f"{server}/{lang}/checklists/ouders-tweetalig/")
-    row = page.locator("table.kb-bilingual tbody tr[data-row]").first
+def test_bilingual_sheet_has_dutch_beside_the_rtl_language(server, tab, site, lang):
+    tab.goto(f"{server}/{lang}/checklists/ouders-tweetalig/")
+    row = tab.locator("table.kb-bilingual tbody tr[data-row]").first
     cells = row.locator("td")
     assert cells.nth(0).get_attribute("lang") == "nl" and cells.nth(0).get_attribute("dir") == "ltr"
     assert cells.nth(1).get_attribute("lang") == lang and cells.nth(1).get_attribute("dir") == "rtl"
-    assert page.evaluate(f"getComputedStyle(document.querySelector('table.kb-bilingual td[lang={lang}]')).direction") == "rtl"
-    assert page.evaluate("getComputedStyle(document.querySelector('table.kb-bilingual td[lang=nl]')).direction") == "ltr"
+    assert tab.evaluate(f"getComputedStyle(document.querySelector('table.kb-bilingual td[lang={lang}]')).direction") == "rtl"
+    assert tab.evaluate("getComputedStyle(document.querySelector('table.kb-bilingual td[lang=nl]')).direction") == "ltr"
 
 
 @pytest.mark.parametrize("lang", [prefix(x) for x in (DEFAULT, *RTL)])

@@ -165,17 +165,17 @@ def test_from_the_dutch_home_to_the_core_list_in_two_taps_on_a_phone(browser, se
 
 
 @pytest.mark.parametrize("lang", [prefix(x) for x in (DEFAULT, *RTL)])
-def test_a_tap_on_the_text_ticks_the_item(server, page, lang):
-    page.goto(f"{server}/{lang}checklists/ouders/")
-    label = page.locator(".kb-checklist label.kb-item").nth(2)
+def test_a_tap_on_the_text_ticks_the_item(server, tab, lang):
+    tab.goto(f"{server}/{lang}checklists/ouders/")
+    label = tab.locator(".kb-checklist label.kb-item").nth(2)
     key = label.get_attribute("data-item")
     label.click()
-    box = page.locator(f'.kb-checklist input[data-item="{key}"]')
+    box = tab.locator(f'.kb-checklist input[data-item="{key}"]')
     assert box.is_checked()
-    page.reload()
-    assert page.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
-    page.locator(f'.kb-checklist label.kb-item[data-item="{key}"]').click()
-    assert not page.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
+    tab.reload()
+    assert tab.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
+    tab.locator(f'.kb-checklist label.kb-item[data-item="{key}"]').click()
+    assert not tab.locator(f'.kb-checklist input[data-item="{key}"]').is_checked()
 
 
 def _luminance(rgb):
@@ -191,14 +191,14 @@ def _rgb(css: str):
 
 
 @pytest.mark.parametrize("path", ["checklists/ouders/"] + [f"{x}/voorwaarden/zorg-voor-een-tolk/" for x in RTL])
-def test_targets_are_24px_and_the_box_shows_at_3_to_1(server, page, path):
-    page.goto(f"{server}/{path}")
-    control = page.locator(".kb-checklist .task-list-control").first
+def test_targets_are_24px_and_the_box_shows_at_3_to_1(server, tab, path):
+    tab.goto(f"{server}/{path}")
+    control = tab.locator(".kb-checklist .task-list-control").first
     box = control.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
-    label = page.locator(".kb-checklist label.kb-item").first.bounding_box()
+    label = tab.locator(".kb-checklist label.kb-item").first.bounding_box()
     assert label["height"] >= 24, label
-    style = page.evaluate("""() => {
+    style = tab.evaluate("""() => {
         const s = getComputedStyle(document.querySelector('.kb-checklist .task-list-indicator'), '::before');
         let el = document.querySelector('.kb-checklist'), bg = 'rgba(0, 0, 0, 0)';
         while (el && (bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent')) { bg = getComputedStyle(el).backgroundColor; el = el.parentElement; }
@@ -234,53 +234,53 @@ def test_start_again_asks_first_and_stands_after_print(server, page, lang):
 
 
 @pytest.mark.parametrize("lang", SAMPLE)
-def test_side_by_side_view_of_a_card_in_one_tap(server, page, site, lang):
+def test_side_by_side_view_of_a_card_in_one_tap(server, tab, site, lang):
     card = site.cards["V13"]
-    page.goto(f"{server}/{lang}/voorwaarden/zorg-voor-een-tolk/")
-    page.locator(".kb-sbs a").first.click()  # one tap
-    page.wait_for_url(f"**/{lang}/naast-elkaar/zorg-voor-een-tolk/")
-    rows = page.locator("table.kb-bilingual tbody tr")
+    tab.goto(f"{server}/{lang}/voorwaarden/zorg-voor-een-tolk/")
+    tab.locator(".kb-sbs a").first.click()  # one tap
+    tab.wait_for_url(f"**/{lang}/naast-elkaar/zorg-voor-een-tolk/")
+    rows = tab.locator("table.kb-bilingual tbody tr")
     ids = rows.evaluate_all("rs => rs.map(r => r.dataset.row)")
     assert [i for i in ids if i.startswith("item-")] == [f"item-{i.id}" for i in card.checklist]
     for item in card.checklist:
-        row = page.locator(f'tr[data-row="item-{item.id}"]')
+        row = tab.locator(f'tr[data-row="item-{item.id}"]')
         nl, other = row.locator("td").nth(0), row.locator("td").nth(1)
         assert nl.inner_text().strip() == item.text
         assert other.inner_text().strip() == card.texts[lang].checklist[item.id]
         assert nl.get_attribute("lang") == "nl" and other.get_attribute("lang") == lang
         assert row.locator(".kb-box").count() == 2
-    parents = page.locator('tr[data-row="parents"] td').nth(1)
+    parents = tab.locator('tr[data-row="parents"] td').nth(1)
     assert parents.inner_text().strip() == card.texts[lang].parents
-    direction = page.evaluate(f"getComputedStyle(document.querySelector('td[lang={lang}]')).direction")
+    direction = tab.evaluate(f"getComputedStyle(document.querySelector('td[lang={lang}]')).direction")
     assert direction == ("rtl" if lang in RTL else "ltr")
-    assert page.evaluate("getComputedStyle(document.querySelector('td[lang=nl]')).direction") == "ltr"
+    assert tab.evaluate("getComputedStyle(document.querySelector('td[lang=nl]')).direction") == "ltr"
     if lang in RTL:  # the table is mirrored: the first (Dutch) column stands on the right
-        nl_x = page.locator("td[lang=nl]").first.bounding_box()["x"]
-        other_x = page.locator(f"td[lang={lang}]").first.bounding_box()["x"]
+        nl_x = tab.locator("td[lang=nl]").first.bounding_box()["x"]
+        other_x = tab.locator(f"td[lang={lang}]").first.bounding_box()["x"]
         assert nl_x > other_x
-    pdf = _pdf(page)
+    pdf = _pdf(tab)
     assert len(pdf) == 1
 
 
-def test_side_by_side_from_a_dutch_card_offers_each_language(server, page):
-    page.goto(f"{server}/voorwaarden/zorg-voor-een-tolk/")
-    links = page.locator(".kb-sbs a")
+def test_side_by_side_from_a_dutch_card_offers_each_language(server, tab):
+    tab.goto(f"{server}/voorwaarden/zorg-voor-een-tolk/")
+    links = tab.locator(".kb-sbs a")
     assert links.evaluate_all("as => as.map(a => a.lang)") == list(TRANSLATED)
     last = TRANSLATED[-1]
     links.nth(len(TRANSLATED) - 1).click()
-    page.wait_for_url(f"**/{last}/naast-elkaar/zorg-voor-een-tolk/")
+    tab.wait_for_url(f"**/{last}/naast-elkaar/zorg-voor-een-tolk/")
 
 
 @pytest.mark.parametrize("lang", SAMPLE)
-def test_side_by_side_of_the_parents_list_in_one_tap(server, page, site, lang):
-    page.goto(f"{server}/{lang}/checklists/ouders/")
-    page.locator(".kb-sbs a").first.click()
-    page.wait_for_url(f"**/{lang}/checklists/ouders-tweetalig/")
+def test_side_by_side_of_the_parents_list_in_one_tap(server, tab, site, lang):
+    tab.goto(f"{server}/{lang}/checklists/ouders/")
+    tab.locator(".kb-sbs a").first.click()
+    tab.wait_for_url(f"**/{lang}/checklists/ouders-tweetalig/")
     parents = build_checklists(site)["ouders"]
-    ids = page.locator("table.kb-bilingual tbody tr[data-row]").evaluate_all("rs => rs.map(r => r.dataset.row)")
+    ids = tab.locator("table.kb-bilingual tbody tr[data-row]").evaluate_all("rs => rs.map(r => r.dataset.row)")
     assert ids == [e.key for e in parents.core()]
     # each moment of the conversation heads its own row group, in both languages
-    groups = page.locator("table.kb-bilingual tbody").evaluate_all(
+    groups = tab.locator("table.kb-bilingual tbody").evaluate_all(
         "bs => bs.map(b => [b.querySelector('tr.kb-moment').id, [...b.querySelectorAll('tr[data-row]')].map(r => r.dataset.row)])")
     assert groups == [[f"gesprek-{m}", [e.key for e in es]] for m, es in parents.core_groups()]
 
@@ -347,8 +347,8 @@ def _overlap(a, b) -> bool:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_core_list_prints_on_one_a4_with_boxes_and_11pt(nginx, page, site, strings, lang):
-    p = _one_printed_page(page, f"{nginx}{prefix(lang)}checklists/ouders/")  # built with its address: a QR code
+def test_core_list_prints_on_one_a4_with_boxes_and_11pt(nginx, tab, site, strings, lang):
+    p = _one_printed_page(tab, f"{nginx}{prefix(lang)}checklists/ouders/")  # built with its address: a QR code
     assert abs(p.get_width() - 595.3) < 1.5 and abs(p.get_height() - 841.9) < 1.5  # A4 in points
     sizes = _type_sizes(p)
     assert sizes and min(sizes) >= 11 - 0.01, min(sizes)
@@ -371,8 +371,8 @@ def test_core_list_prints_on_one_a4_with_boxes_and_11pt(nginx, page, site, strin
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_bilingual_sheet_prints_on_one_a4_with_both_boxes_and_headers(nginx, page, site, strings, lang):
-    p = _one_printed_page(page, f"{nginx}{lang}/checklists/ouders-tweetalig/")
+def test_bilingual_sheet_prints_on_one_a4_with_both_boxes_and_headers(nginx, tab, site, strings, lang):
+    p = _one_printed_page(tab, f"{nginx}{lang}/checklists/ouders-tweetalig/")
     assert abs(p.get_width() - 595.3) < 1.5 and abs(p.get_height() - 841.9) < 1.5  # A4 in points
     sizes = _type_sizes(p)
     assert min(sizes) >= 11 - 0.01, min(sizes)
@@ -384,17 +384,17 @@ def test_bilingual_sheet_prints_on_one_a4_with_both_boxes_and_headers(nginx, pag
     heading = strings[lang]["language"]
     if lang not in RTL:  # Chromium writes RTL text in visual order; the header is checked in the DOM below
         assert heading in text
-    assert page.locator("table.kb-bilingual thead th").nth(1).inner_text().strip() == heading
+    assert tab.locator("table.kb-bilingual thead th").nth(1).inner_text().strip() == heading
     qr = _qr_bounds(paths)
     assert qr and not [t for t in texts if _overlap(qr, t)]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_core_list_page_one_renders(server, page, tmp_path, lang):
+def test_core_list_page_one_renders(server, tab, tmp_path, lang):
     """Render page 1 to PNG (kept under the test's tmp dir for a look): ink on both halves of the
     sheet's top, none in the bottom fifth (with the three headings of issue 23, Polish and Ukrainian end at 76%)."""
-    page.goto(f"{server}/{prefix(lang)}checklists/ouders/")
-    img = _pdf(page)[0].render(scale=1).to_pil().convert("L")
+    tab.goto(f"{server}/{prefix(lang)}checklists/ouders/")
+    img = _pdf(tab)[0].render(scale=1).to_pil().convert("L")
     img.save(tmp_path / f"core-{lang}.png")
     w, h = img.size
 

@@ -37,62 +37,62 @@ def _ticked(page) -> set:
 
 
 @pytest.mark.parametrize("lang", PARTIAL)
-def test_the_parents_layer_in_the_language(server, page, strings, site, lang):
+def test_the_parents_layer_in_the_language(server, tab, strings, site, lang):
     s = strings[lang]
     mark = s.t("switcher.partial", name=NAMES[lang])
     for path in PAGES:
-        page.goto(f"{server}/{lang}/{path}")
-        assert page.evaluate("document.documentElement.lang") == lang, path
-        assert page.locator(".md-content").evaluate("e => getComputedStyle(e).direction") == s["dir"], path
-        assert page.locator(".kb-partial-mark").inner_text().strip() == mark, path
-        assert not page.locator(".kb-fallback").count(), f"{path}: no Dutch text on a page of the layer"
+        tab.goto(f"{server}/{lang}/{path}")
+        assert tab.evaluate("document.documentElement.lang") == lang, path
+        assert tab.locator(".md-content").evaluate("e => getComputedStyle(e).direction") == s["dir"], path
+        assert tab.locator(".kb-partial-mark").inner_text().strip() == mark, path
+        assert not tab.locator(".kb-fallback").count(), f"{path}: no Dutch text on a page of the layer"
         if path in AXE_PAGES[lang]:
-            assert axe_violations(page) == [], path
+            assert axe_violations(tab) == [], path
     # the parents' page is this language's own translation, title and all
-    page.goto(f"{server}/{lang}/lezers/ouders/")
+    tab.goto(f"{server}/{lang}/lezers/ouders/")
     title = site.pages[f"lezers/ouders.{lang}.md"].meta["title"]
-    assert page.locator("h1").first.inner_text().strip().rstrip("¶").strip() == title  # ¶: the permalink
+    assert tab.locator("h1").first.inner_text().strip().rstrip("¶").strip() == title  # ¶: the permalink
 
 
 @pytest.mark.parametrize("lang", PARTIAL)
-def test_a_tick_survives_a_reload_and_the_switcher_reaches_the_same_list(server, page, lang):
+def test_a_tick_survives_a_reload_and_the_switcher_reaches_the_same_list(server, tab, lang):
     url = f"{server}/{lang}/checklists/ouders/"
-    page.goto(url)
-    labels = page.locator(".kb-checklist label.kb-item")
+    tab.goto(url)
+    labels = tab.locator(".kb-checklist label.kb-item")
     key = labels.nth(2).get_attribute("data-item")
     labels.nth(2).click()  # a tap on the words
-    assert _ticked(page) == {key}
-    page.reload()
-    assert _ticked(page) == {key}, "the tick is still there after a reload"
-    items = page.locator(".kb-checklist input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)")
-    page.locator(".md-header__option .md-header__button, .md-select").first.hover()
-    page.locator(f'.md-select a[hreflang="{DEFAULT}"]').first.click()
-    page.wait_for_url(f"{server}/checklists/ouders/")
-    assert page.locator(".kb-checklist input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)") == items
-    assert _ticked(page) == {key}, "the same item ticked on the Dutch list"
-    page.locator(".md-header__option .md-header__button, .md-select").first.hover()
-    page.locator(f'.md-select a[hreflang="{lang}"]').first.click()
-    page.wait_for_url(url)
-    assert page.evaluate("document.documentElement.lang") == lang
+    assert _ticked(tab) == {key}
+    tab.reload()
+    assert _ticked(tab) == {key}, "the tick is still there after a reload"
+    items = tab.locator(".kb-checklist input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)")
+    tab.locator(".md-header__option .md-header__button, .md-select").first.hover()
+    tab.locator(f'.md-select a[hreflang="{DEFAULT}"]').first.click()
+    tab.wait_for_url(f"{server}/checklists/ouders/")
+    assert tab.locator(".kb-checklist input[data-item]").evaluate_all("bs => bs.map(b => b.dataset.item)") == items
+    assert _ticked(tab) == {key}, "the same item ticked on the Dutch list"
+    tab.locator(".md-header__option .md-header__button, .md-select").first.hover()
+    tab.locator(f'.md-select a[hreflang="{lang}"]').first.click()
+    tab.wait_for_url(url)
+    assert tab.evaluate("document.documentElement.lang") == lang
 
 
 @pytest.mark.parametrize("lang", PARTIAL)
-def test_a_page_outside_the_layer_is_a_notice_with_the_dutch_text(server, page, strings, lang):
+def test_a_page_outside_the_layer_is_a_notice_with_the_dutch_text(server, tab, strings, lang):
     s = strings[lang]
-    page.goto(f"{server}/{lang}/lesbrief/")
-    assert page.evaluate("document.documentElement.lang") == lang
-    notice = page.locator(".kb-partial")
+    tab.goto(f"{server}/{lang}/lesbrief/")
+    assert tab.evaluate("document.documentElement.lang") == lang
+    notice = tab.locator(".kb-partial")
     assert notice.is_visible() and s["translation"]["partial"] in notice.inner_text()
     assert notice.evaluate("e => getComputedStyle(e).direction") == s["dir"]
-    dutch = page.locator('.kb-fallback[lang="nl"]')
+    dutch = tab.locator('.kb-fallback[lang="nl"]')
     assert dutch.locator("h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
     assert re.search(r"[Ll]esbrief", dutch.locator("h1").inner_text())
     # the list of languages leads to this page in each language; the Dutch one is its original
-    assert page.locator('.kb-notice-languages a[aria-current="page"]').get_attribute("hreflang") == lang
+    assert tab.locator('.kb-notice-languages a[aria-current="page"]').get_attribute("hreflang") == lang
     if lang in RTL_PARTIAL or "lesbrief/" in AXE_PAGES[lang]:
-        assert axe_violations(page) == []
+        assert axe_violations(tab) == []
     notice.locator('a[hreflang="nl"]').click()
-    page.wait_for_url(f"{server}/lesbrief/")
+    tab.wait_for_url(f"{server}/lesbrief/")
 
 
 def test_full_languages_carry_no_partial_mark(built_site):

@@ -218,9 +218,9 @@ def test_every_language_has_a_query_table():
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES)
-def test_query_table_first_hits(server, page, lang):
+def test_query_table_first_hits(server, tab, lang):
     root = f"{server}/{'' if lang == LANGUAGES[0] else lang + '/'}"
-    got = _first_hits(page, root, QUERIES[lang])
+    got = _first_hits(tab, root, QUERIES[lang])
     wrong = [(q, expected, got[q]) for q, expected in QUERIES[lang] if got[q] != expected]
     assert not wrong, wrong
 
@@ -252,11 +252,11 @@ def server_without_forms(built_site, tmp_path_factory):
 
 
 @pytest.mark.parametrize("lang", list(THROUGH_FORMS))
-def test_forms_make_the_difference(server_without_forms, page, lang):
+def test_forms_make_the_difference(server_without_forms, tab, lang):
     """The table's entries marked as found through the forms are not found first without them."""
     root = f"{server_without_forms}/{lang}/"
     table = [(q, e) for q, e in QUERIES[lang] if q in THROUGH_FORMS[lang]]
-    got = _first_hits(page, root, table)
+    got = _first_hits(tab, root, table)
     found_anyway = [(q, e) for q, e in table if got[q] == e]
     assert not found_anyway, found_anyway
 

@@ -59,27 +59,27 @@ def test_the_axe_sample_covers_every_type_and_every_language():
 
 
 @pytest.mark.parametrize("lang,kind", AXE_CASES)
-def test_page_type_has_no_axe_violations(server, page, lang, kind):
-    page.goto(f"{server}/{prefix(lang)}{PAGE_TYPES[kind]}")
-    assert axe_violations(page) == []
+def test_page_type_has_no_axe_violations(server, tab, lang, kind):
+    tab.goto(f"{server}/{prefix(lang)}{PAGE_TYPES[kind]}")
+    assert axe_violations(tab) == []
 
 
 @pytest.mark.parametrize("lang", TICKED)
-def test_ticked_checklist_has_no_axe_violations(server, page, lang):
-    page.goto(f"{server}/{prefix(lang)}checklists/ouders/")
+def test_ticked_checklist_has_no_axe_violations(server, tab, lang):
+    tab.goto(f"{server}/{prefix(lang)}checklists/ouders/")
     for i in range(3):
-        page.locator(".kb-checklist input[data-item]").nth(i).focus()
-        page.keyboard.press("Space")
-    assert page.locator(".kb-checklist input:checked").count() == 3
-    assert axe_violations(page) == []
+        tab.locator(".kb-checklist input[data-item]").nth(i).focus()
+        tab.keyboard.press("Space")
+    assert tab.locator(".kb-checklist input:checked").count() == 3
+    assert axe_violations(tab) == []
 
 
 @pytest.mark.parametrize("lang", SEARCHED)
-def test_search_with_results_open_has_no_axe_violations(server, page, site, lang):
+def test_search_with_results_open_has_no_axe_violations(server, tab, site, lang):
     words = max(site.cards["V13"].text(lang).title.split(), key=len)  # a word of "Zorg voor een tolk", as written there
-    page.goto(f"{server}/{prefix(lang)}")
-    assert search_for(page, words), words
-    assert axe_violations(page) == []
+    tab.goto(f"{server}/{prefix(lang)}")
+    assert search_for(tab, words), words
+    assert axe_violations(tab) == []
 
 
 def test_checklist_with_the_keyboard_only(server, page):
@@ -101,14 +101,14 @@ def test_checklist_with_the_keyboard_only(server, page):
     assert not first.is_checked()
 
 
-def test_language_switcher_with_the_keyboard_only(server, page):
+def test_language_switcher_with_the_keyboard_only(server, tab):
     last = TRANSLATED[-1]  # the furthest link of the switcher
-    page.goto(f"{server}/voorwaarden/zorg-voor-een-tolk/")
+    tab.goto(f"{server}/voorwaarden/zorg-voor-een-tolk/")
     for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement && document.activeElement.getAttribute('hreflang') === '{last}'"):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(f"document.activeElement && document.activeElement.getAttribute('hreflang') === '{last}'"):
             break
     else:
         pytest.fail(f"the {last} link of the language switcher is not reachable with Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**/{last}/voorwaarden/zorg-voor-een-tolk/")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(f"**/{last}/voorwaarden/zorg-voor-een-tolk/")
