@@ -153,13 +153,13 @@ def _families(data: bytes) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("lang", list(SCRIPTS))
-def test_each_script_prints_in_its_own_font_and_latin_stays_latin(nginx, page, lang):
+def test_each_script_prints_in_its_own_font_and_latin_stays_latin(nginx, tab, lang):
     """On the parents' bilingual sheet, the letters of Tigrinya, Arabic, Persian, Sorani and Chinese are drawn
     with the font named for their script, and the Dutch column's Latin with the font of the Dutch list."""
-    page.goto(f"{nginx}checklists/ouders/")
-    latin = {f for c, f in _families(page.pdf(format="A4")) if c.isascii() and c.isalpha()}
-    page.goto(f"{nginx}{lang}/checklists/ouders-tweetalig/")
-    data = page.pdf(format="A4")
+    tab.goto(f"{nginx}checklists/ouders/")
+    latin = {f for c, f in _families(tab.pdf(format="A4")) if c.isascii() and c.isalpha()}
+    tab.goto(f"{nginx}{lang}/checklists/ouders-tweetalig/")
+    data = tab.pdf(format="A4")
     families = _families(data)
     is_script, family = SCRIPTS[lang]
     script = [f for c, f in families if is_script(c)]

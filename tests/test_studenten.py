@@ -9,9 +9,6 @@ import pytest
 
 from conftest import DEFAULT, LANGUAGES, RTL, ROOT, axe_violations, prefix
 
-# make test runs two workers (pytest-xdist): this file's tests stay on one, so its module-scoped fixtures are made once
-pytestmark = pytest.mark.xdist_group("studenten")
-
 DOCS = ROOT / "docs"
 MEETINGS = (1, 2, 3, 4)
 LEVELS = 3                      # the issue: three levels
@@ -156,10 +153,10 @@ def test_a_card_id_the_guide_names_shows_on_the_card_and_in_the_reader(built_sit
 
 
 @pytest.mark.parametrize("lang", [DEFAULT, *RTL])
-def test_student_pages_pass_axe(server, page, lang):
+def test_student_pages_pass_axe(server, tab, lang):
     for name in ["studenten"] + [f"studenten/bijeenkomst-{n}" for n in MEETINGS]:
-        page.goto(f"{server}/{prefix(lang)}{name}/", wait_until="load")
-        assert axe_violations(page) == [], (lang, name)
+        tab.goto(f"{server}/{prefix(lang)}{name}/", wait_until="load")
+        assert axe_violations(tab) == [], (lang, name)
 
 
 # ---------------------------------------------------------------- handouts (PDF)

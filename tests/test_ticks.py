@@ -44,52 +44,52 @@ def _switch_language(page, server, to, path):
     page.wait_for_url(f"{server}/{prefix(to)}{path}")
 
 
-def test_a_tick_on_the_arabic_list_follows_the_item_everywhere(server, page, parents):
+def test_a_tick_on_the_arabic_list_follows_the_item_everywhere(server, tab, parents):
     core = parents.core()
     entry = core[len(core) // 2]
     key = entry.key
-    page.goto(f"{server}/{ARABIC}/checklists/ouders/")
-    page.locator(f'.kb-checklist label.kb-item[data-item="{key}"]').click()  # a tap on the words
-    assert _ticked(page) == {key}
+    tab.goto(f"{server}/{ARABIC}/checklists/ouders/")
+    tab.locator(f'.kb-checklist label.kb-item[data-item="{key}"]').click()  # a tap on the words
+    assert _ticked(tab) == {key}
 
-    _switch_language(page, server, DEFAULT, "checklists/ouders/")
-    assert page.evaluate("document.documentElement.lang") == DEFAULT
-    assert _ticked(page) == {key}, "the Dutch list shows the tick made on the Arabic one"
+    _switch_language(tab, server, DEFAULT, "checklists/ouders/")
+    assert tab.evaluate("document.documentElement.lang") == DEFAULT
+    assert _ticked(tab) == {key}, "the Dutch list shows the tick made on the Arabic one"
 
     # the item's own card, from the link beside the item
-    page.locator(f'li:has(input[data-item="{key}"]) small a').first.click()
-    page.wait_for_load_state()
-    assert "/checklists/" not in page.url
-    card_url = page.url
-    assert _ticked(page) == {key}, "the card shows it too"
-    page.reload()
-    assert _ticked(page) == {key}, "and keeps it after a reload"
+    tab.locator(f'li:has(input[data-item="{key}"]) small a').first.click()
+    tab.wait_for_load_state()
+    assert "/checklists/" not in tab.url
+    card_url = tab.url
+    assert _ticked(tab) == {key}, "the card shows it too"
+    tab.reload()
+    assert _ticked(tab) == {key}, "and keeps it after a reload"
 
     # the card's side-by-side page in Arabic, and the Arabic bilingual sheet of the parents' list
-    page.locator(f'.kb-sbs a[hreflang="{ARABIC}"]').click()
-    page.wait_for_url(f"{server}/{ARABIC}/naast-elkaar/**")
-    assert _ticked_rows(page) == {key}
-    page.goto(f"{server}/{ARABIC}/checklists/ouders-tweetalig/")
-    assert _ticked_rows(page) == {key}
+    tab.locator(f'.kb-sbs a[hreflang="{ARABIC}"]').click()
+    tab.wait_for_url(f"{server}/{ARABIC}/naast-elkaar/**")
+    assert _ticked_rows(tab) == {key}
+    tab.goto(f"{server}/{ARABIC}/checklists/ouders-tweetalig/")
+    assert _ticked_rows(tab) == {key}
 
     # taken away on the Dutch card, it is gone from the Arabic list
-    page.goto(card_url)
-    page.locator(f'.kb-checklist label.kb-item[data-item="{key}"]').click()
-    assert _ticked(page) == set()
-    page.goto(f"{server}/{ARABIC}/checklists/ouders/")
-    assert _ticked(page) == set()
+    tab.goto(card_url)
+    tab.locator(f'.kb-checklist label.kb-item[data-item="{key}"]').click()
+    assert _ticked(tab) == set()
+    tab.goto(f"{server}/{ARABIC}/checklists/ouders/")
+    assert _ticked(tab) == set()
 
 
-def test_an_item_further_down_the_list_follows_its_card(server, page, parents):
+def test_an_item_further_down_the_list_follows_its_card(server, tab, parents):
     """Not only the printed core list: an item among "more questions" is the same item on its card."""
     (_, entries), *_ = parents.more()
     entry = entries[0]
-    page.goto(f"{server}/{ARABIC}/checklists/ouders/")
-    page.locator(f'.kb-more .kb-checklist label.kb-item[data-item="{entry.key}"]').click()
-    page.locator(f'.kb-more li:has(input[data-item="{entry.key}"]) small a').first.click()
-    page.wait_for_load_state()
-    assert page.url.startswith(f"{server}/{ARABIC}/") and "/checklists/" not in page.url
-    assert _ticked(page) == {entry.key}
+    tab.goto(f"{server}/{ARABIC}/checklists/ouders/")
+    tab.locator(f'.kb-more .kb-checklist label.kb-item[data-item="{entry.key}"]').click()
+    tab.locator(f'.kb-more li:has(input[data-item="{entry.key}"]) small a').first.click()
+    tab.wait_for_load_state()
+    assert tab.url.startswith(f"{server}/{ARABIC}/") and "/checklists/" not in tab.url
+    assert _ticked(tab) == {entry.key}
 
 
 def test_start_again_clears_this_list_in_every_language_and_nothing_else(server, page, parents, site, strings):
@@ -130,28 +130,28 @@ def test_a_tick_in_another_tab_shows_without_a_reload(server, page, parents):
 
 # ---------------------------------------------------------------- ticks from before
 
-def test_ticks_kept_per_language_and_list_before_are_moved_in(server, page, parents, site):
+def test_ticks_kept_per_language_and_list_before_are_moved_in(server, tab, parents, site):
     """Before, ticks were kept under "kb-ticks:<site>:<language>:<list id>". None is lost."""
     core = parents.core()
     tolk = site.cards["V13"]
     on_card = tolk.checklist[-1].key(tolk.id)
-    page.goto(f"{server}/404.html")
-    page.evaluate("""([a, b, c]) => {
+    tab.goto(f"{server}/404.html")
+    tab.evaluate("""([a, b, c]) => {
         localStorage.setItem('kb-ticks:/:ar:ouders', JSON.stringify({[a]: 1}));
         localStorage.setItem('kb-ticks:/:nl:ouders', JSON.stringify({[b]: 1}));
         localStorage.setItem('kb-ticks:/:tr:card-V13', JSON.stringify({[c]: 1}));
         localStorage.setItem('kb-ticks:/b/:nl:ouders', JSON.stringify({[a]: 1}));  // another site
     }""", [core[0].key, core[1].key, on_card])
-    page.goto(f"{server}/checklists/ouders/")
-    assert {core[0].key, core[1].key} <= _ticked(page), "the Arabic and the Dutch ticks, on the Dutch list"
-    page.goto(f"{server}/{ARABIC}/{card_path(tolk)[:-len('.md')]}/")
-    assert on_card in _ticked(page), "the tick from the Turkish card, on the Arabic card"
-    assert sorted(page.evaluate("Object.keys(localStorage)")) == ["kb-ticks:/", "kb-ticks:/b/:nl:ouders"], \
+    tab.goto(f"{server}/checklists/ouders/")
+    assert {core[0].key, core[1].key} <= _ticked(tab), "the Arabic and the Dutch ticks, on the Dutch list"
+    tab.goto(f"{server}/{ARABIC}/{card_path(tolk)[:-len('.md')]}/")
+    assert on_card in _ticked(tab), "the tick from the Turkish card, on the Arabic card"
+    assert sorted(tab.evaluate("Object.keys(localStorage)")) == ["kb-ticks:/", "kb-ticks:/b/:nl:ouders"], \
         "moved once: the old keys are gone, another site's are not touched"
     # once moved, a tick taken away stays away
-    page.locator(f'.kb-checklist label.kb-item[data-item="{on_card}"]').click()
-    page.reload()
-    assert on_card not in _ticked(page)
+    tab.locator(f'.kb-checklist label.kb-item[data-item="{on_card}"]').click()
+    tab.reload()
+    assert on_card not in _ticked(tab)
 
 
 # ---------------------------------------------------------------- when the browser keeps nothing

@@ -183,13 +183,13 @@ def test_search_dialog_has_its_name_in_every_language(built_site, strings):
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
-def test_open_search_dialog_is_named_for_assistive_technology(server, page, strings, lang):
+def test_open_search_dialog_is_named_for_assistive_technology(server, tab, strings, lang):
     from axe_playwright_python.sync_playwright import Axe
-    page.goto(f"{server}/{_prefix(lang)}{CARD}/")
-    page.locator(".md-search__input").first.click()
+    tab.goto(f"{server}/{_prefix(lang)}{CARD}/")
+    tab.locator(".md-search__input").first.click()
     name = strings[lang].t("search.dialog")
-    assert page.get_by_role("dialog", name=name, exact=True).count() == 1
-    result = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    assert tab.get_by_role("dialog", name=name, exact=True).count() == 1
+    result = Axe().run(tab, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
     assert result.response["violations"] == []
     assert result.response["passes"], "axe found the dialog and checked it"
 
