@@ -314,7 +314,7 @@ def tab(_kept_tab):
     """A page for tests that only go to pages of the local server, read them, tick and type: one page
     kept open per worker, cleaned after each test (storage of every origin cleared). A new context per
     test costs Chromium about a second of CPU (a renderer started, Material's scripts compiled again),
-    on 200 tests a run (issue 29). Fails the test if the page asks any other host for anything.
+    on about 220 tests a run (issue 29). Fails the test if the page asks any other host for anything.
     A test that adds a listener, an init script, a route or emulation, opens a second page or uses
     file:// storage takes ``page``, a context of its own."""
     kept = _kept_tab
