@@ -254,6 +254,7 @@ def server(built_site):
 
 
 LOCAL = ("http://127.0.0.1:", "file:", "data:", "blob:", "about:")  # what a page may ask for; anything else is another host
+TIMEOUT_MS = 15000  # every wait of a test's page (page, tab)
 
 
 @pytest.fixture
@@ -263,7 +264,7 @@ def page(browser):
     pg = context.new_page()
     foreign = []
     pg.on("request", lambda request: None if request.url.startswith(LOCAL) else foreign.append(request.url))
-    pg.set_default_timeout(15000)
+    pg.set_default_timeout(TIMEOUT_MS)
     yield pg
     context.close()
     assert not foreign, f"requests to other hosts: {foreign[:5]}"
@@ -274,7 +275,6 @@ class _KeptTab:
 
     def __init__(self, browser):
         self.browser = browser
-        self.context = None
         self.open()
 
     def open(self) -> None:
@@ -294,7 +294,7 @@ class _KeptTab:
     def clean(self) -> None:
         """As a new context would be: on about:blank, no storage in any origin it visited (ticks, Material's
         own keys), the viewport and time-out as they were."""
-        self.page.set_default_timeout(15000)
+        self.page.set_default_timeout(TIMEOUT_MS)
         self.page.goto("about:blank")
         for origin in sorted(self.origins):
             self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})

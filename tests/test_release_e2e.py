@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ALL_LANGUAGES, DEFAULT, LANGUAGES, ROOT, RTL, _free_port, axe_violations, prefix
+from conftest import ALL_LANGUAGES, DEFAULT, LANGUAGES, LOCAL, ROOT, RTL, _free_port, axe_violations, prefix
 from test_brand import SCHOOL, _brand, _check_every_language, _printed_list
 from test_webkit import trap, webkit  # noqa: F401 - WebKit on its own Xvfb, and the stand-in for other hosts
 
@@ -43,7 +43,6 @@ pytestmark = [pytest.mark.filterwarnings("ignore:setting remote_server_addr:Depr
 
 EPOCH = 1700000000
 WAIT = 20  # seconds, for every wait in a browser
-LOCAL = ("http://127.0.0.1:", "file:", "data:", "blob:", "about:")
 LOGO = ROOT / "deploy" / "school-example-logo.svg"  # web/ is branded with it
 # The Dutch free text, and Dutch words of the structured details, that no RTL page may show
 DUTCH_WORDS = re.compile(r"\b(maandag|donderdag|Vraag|leerkracht|afspraak|balie|tolk)\b")
